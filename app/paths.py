@@ -1,0 +1,49 @@
+"""Folders the program reads and writes: bundled resources, settings and logs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "agent-models"
+CONFIG_DIR_ENV = "AGENT_MODELS_CONFIG_DIR"
+SETTINGS_FILE_NAME = "settings.json"
+
+
+def resources_dir() -> Path:
+    """Return the folder holding providers.json, the settings schema and translations.
+
+    A frozen build unpacks it beside the executable (``sys._MEIPASS``); a wheel installs it
+    as the ``app.resources`` package; a source checkout has it at the top of the tree.
+    """
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+
+    source_tree = Path(__file__).resolve().parent.parent / "resources"
+    if source_tree.is_dir():
+        return source_tree
+
+    return Path(__file__).resolve().parent / "resources"
+
+
+def config_dir() -> Path:
+    """Return the settings folder: ``$AGENT_MODELS_CONFIG_DIR`` when set, else the platform's."""
+    override = os.environ.get(CONFIG_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE_NAME
+
+
+def log_dir() -> Path:
+    """Return the log folder; it follows the settings folder when that is overridden."""
+    if os.environ.get(CONFIG_DIR_ENV, "").strip():
+        return config_dir() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,167 @@
+"""The operations of the Models screen, shared by the window and the command line."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import httpx
+
+from app.catalog import Provider, get_provider
+from app.paths import settings_path
+from app.settings.model import ProviderSettings, SecretRef, Settings
+from app.settings.secrets import KeyringSecretStore, Secret
+from app.settings.store import SettingsStore
+from app.validation.probes import Credentials
+from app.validation.result import ValidationResult
+from app.validation.validator import DEFAULT_TIMEOUT_S, ProviderConfig, validate
+
+logger = logging.getLogger(__name__)
+
+
+class SecretStore(Protocol):
+    storage: str
+
+    def get(self, config_id: str) -> Secret | None: ...
+    def set(self, config_id: str, secret: Secret) -> None: ...
+    def delete(self, config_id: str) -> None: ...
+
+
+class NotSavedError(Exception):
+    """Set as Default on a config that was never saved."""
+
+
+def credentials_for(secret: Secret) -> Credentials:
+    return Credentials(
+        api_key=secret.api_key,
+        access_key_id=secret.access_key_id,
+        secret_access_key=secret.secret_access_key,
+        session_token=secret.session_token,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SavedConfig:
+    """A config as stored, with whether its key can really be read back."""
+
+    config_id: str
+    settings: ProviderSettings
+    key_readable: bool
+    is_default: bool
+
+
+class ModelService:
+    """Validate, save, set as default, reset and list provider configs."""
+
+    def __init__(
+        self,
+        store: SettingsStore | None = None,
+        secrets: SecretStore | None = None,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+    ) -> None:
+        self.store = store or SettingsStore(settings_path())
+        self.secrets: SecretStore = secrets or KeyringSecretStore()
+        self.timeout_s = timeout_s
+
+    @property
+    def settings_file(self) -> Path:
+        return self.store.path
+
+    async def validate(
+        self, config: ProviderConfig, secret: Secret, client: httpx.AsyncClient | None = None
+    ) -> ValidationResult:
+        return await validate(config, credentials_for(secret), client=client, timeout_s=self.timeout_s)
+
+    async def save(
+        self,
+        config_id: str,
+        config: ProviderConfig,
+        secret: Secret,
+        client: httpx.AsyncClient | None = None,
+        name: str | None = None,
+    ) -> ValidationResult:
+        """Validate, and only on success store the secret and the config."""
+        result = await self.validate(config, secret, client)
+        if result.ok:
+            self.store_config(config_id, config, secret, verified=True, name=name)
+        return result
+
+    def store_config(
+        self,
+        config_id: str,
+        config: ProviderConfig,
+        secret: Secret,
+        *,
+        verified: bool,
+        name: str | None = None,
+    ) -> ProviderSettings:
+        """Write the secret to the secret store, then the config to settings.json."""
+        secret_ref = None
+        if not secret.is_empty():
+            self.secrets.set(config_id, secret)
+            secret_ref = SecretRef(storage=self.secrets.storage, username=config_id)  # type: ignore[arg-type]
+        else:
+            self.secrets.delete(config_id)
+
+        saved = ProviderSettings(
+            provider=config.provider,
+            name=name,
+            api_host=config.api_host,
+            model_type=config.model_type,
+            external_config=dict(config.external_config),
+            secret_ref=secret_ref,
+            validated_at=datetime.now(UTC).replace(microsecond=0) if verified else None,
+            verified=verified,
+        )
+        self.store.update(lambda settings: settings.with_provider(config_id, saved))
+        logger.info("config saved: config_id=%s provider=%s verified=%s", config_id, config.provider, verified)
+        return saved
+
+    def set_default(self, config_id: str) -> Settings:
+        def change(settings: Settings) -> Settings:
+            if config_id not in settings.providers:
+                raise NotSavedError(
+                    f"{config_id!r} has no saved config. Save it first, then set it as default."
+                )
+            return settings.model_copy(update={"default_provider": config_id})
+
+        updated = self.store.update(change)
+        logger.info("default set: config_id=%s", config_id)
+        return updated
+
+    def reset(self, config_id: str) -> None:
+        """Forget a config: delete its key from the keychain and its entry from settings.json."""
+        self.secrets.delete(config_id)
+        self.store.update(lambda settings: settings.without_provider(config_id))
+        logger.info("config reset: config_id=%s", config_id)
+
+    def load(self) -> Settings:
+        return self.store.load()
+
+    def saved_configs(self) -> list[SavedConfig]:
+        settings = self.store.load()
+        return [
+            SavedConfig(config_id, config, self._key_readable(config_id, config), settings.default_provider == config_id)
+            for config_id, config in settings.providers.items()
+        ]
+
+    def read_secret(self, config_id: str) -> Secret | None:
+        return self.secrets.get(config_id)
+
+    def _key_readable(self, config_id: str, config: ProviderSettings) -> bool:
+        if config.secret_ref is None:
+            return not get_provider(config.provider).key_required
+        try:
+            secret = self.secrets.get(config_id)
+        except Exception:  # a locked or missing keychain means the key cannot be read now
+            logger.warning("key unreadable: config_id=%s", config_id)
+            return False
+        return secret is not None and not secret.is_empty()
+
+
+def provider_for_config(config_id: str, settings: Settings) -> Provider:
+    saved = settings.providers.get(config_id)
+    return get_provider(saved.provider if saved else config_id)

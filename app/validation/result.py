@@ -1,0 +1,192 @@
+"""What a validation proves: the category, the message shown, and the evidence behind it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from app.i18n import QT_TRANSLATE_NOOP
+
+MESSAGE_CONTEXT = "validation"
+
+
+class Category(StrEnum):
+    VALID = "valid"
+    INVALID_KEY = "invalid_key"
+    INVALID_MODEL = "invalid_model"
+    QUOTA_EXCEEDED = "quota_exceeded"
+    RATE_LIMITED = "rate_limited"
+    REGION_DENIED = "region_denied"
+    PERMISSION_DENIED = "permission_denied"
+    WRONG_ENDPOINT = "wrong_endpoint"
+    UNREACHABLE = "unreachable"
+    TIMEOUT = "timeout"
+    TLS_ERROR = "tls_error"
+    SERVER_ERROR = "server_error"
+    UNEXPECTED_RESPONSE = "unexpected_response"
+    BAD_REQUEST = "bad_request"
+
+
+# The first three are the documented messages, word for word. The templates are formatted
+# with ``provider`` (display name), ``host``, ``seconds`` and ``retry`` (a phrase such as
+# "in 15 seconds").
+MESSAGE_TEMPLATES: dict[Category, str] = {
+    Category.VALID: QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "Validated: the key and the model work."),
+    Category.INVALID_KEY: QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "Invalid key. Validation failed."),
+    Category.INVALID_MODEL: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT, "Invalid model name. Validation failed."
+    ),
+    Category.QUOTA_EXCEEDED: QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "You exceeded your current quota"),
+    Category.RATE_LIMITED: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{provider} is rate limiting this key. The key works; try again {retry}.",
+    ),
+    Category.REGION_DENIED: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{provider} does not serve your location. Use a supported region or another provider.",
+    ),
+    Category.PERMISSION_DENIED: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{provider} accepted the key but it lacks a permission. Check the key's permissions.",
+    ),
+    Category.WRONG_ENDPOINT: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{host} does not answer like the {provider} API. Check the API Host and its path.",
+    ),
+    Category.UNREACHABLE: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "Cannot reach {host}. Check the API Host, your network connection and any proxy.",
+    ),
+    Category.TIMEOUT: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{host} did not answer within {seconds} seconds. Try again, or check your network.",
+    ),
+    Category.TLS_ERROR: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "The secure connection to {host} failed (certificate or TLS error). "
+        "Check the API Host and the system's certificates.",
+    ),
+    Category.SERVER_ERROR: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{provider} had a server error or is overloaded. Try again later.",
+    ),
+    Category.UNEXPECTED_RESPONSE: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{host} answered, but not like the {provider} API. Check the API Host.",
+    ),
+    Category.BAD_REQUEST: QT_TRANSLATE_NOOP(
+        MESSAGE_CONTEXT,
+        "{provider} rejected the test request. See the provider's message for details.",
+    ),
+}
+
+RETRY_SOON = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "in a minute")
+RETRY_IN_SECONDS = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "in {seconds} seconds")
+
+# The form field each failure concerns, so the card can show the message under it.
+FIELD_FOR_CATEGORY: dict[Category, str] = {
+    Category.INVALID_KEY: "api_key",
+    Category.PERMISSION_DENIED: "api_key",
+    Category.QUOTA_EXCEEDED: "api_key",
+    Category.RATE_LIMITED: "api_key",
+    Category.INVALID_MODEL: "model_type",
+    Category.WRONG_ENDPOINT: "api_host",
+    Category.UNREACHABLE: "api_host",
+    Category.TIMEOUT: "api_host",
+    Category.TLS_ERROR: "api_host",
+    Category.UNEXPECTED_RESPONSE: "api_host",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The classifier's verdict on one HTTP answer or transport failure."""
+
+    category: Category
+    provider_message: str = ""
+    retry_after_s: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step of a validation that ran, such as "key accepted", with its evidence."""
+
+    name: str
+    ok: bool
+    url: str = ""
+    status_code: int | None = None
+    latency_ms: int | None = None
+    provider_message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """The outcome of one validation, as the card, the CLI's ``--json`` and logs use it."""
+
+    provider: str
+    category: Category
+    message: str
+    message_template: str
+    message_args: dict[str, str] = field(default_factory=dict)
+    provider_message: str = ""
+    status_code: int | None = None
+    url: str = ""
+    latency_ms: int | None = None
+    suggested_api_host: str | None = None
+    retry_after_s: float | None = None
+    stages: tuple[Stage, ...] = ()
+    supports_tools: bool | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.category is Category.VALID
+
+    @property
+    def field(self) -> str | None:
+        """The form field the failure concerns, or None for a success or a general failure."""
+        return FIELD_FOR_CATEGORY.get(self.category)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the object ``--json`` prints; it never contains the key."""
+        return {
+            "provider": self.provider,
+            "ok": self.ok,
+            "category": self.category.value,
+            "message": self.message,
+            "provider_message": self.provider_message,
+            "status_code": self.status_code,
+            "url": self.url,
+            "latency_ms": self.latency_ms,
+            "suggested_api_host": self.suggested_api_host,
+            "retry_after_s": self.retry_after_s,
+            "supports_tools": self.supports_tools,
+            "stages": [asdict(stage) for stage in self.stages],
+        }
+
+
+def format_retry(retry_after_s: float | None) -> str:
+    if retry_after_s is None:
+        return RETRY_SOON
+    return RETRY_IN_SECONDS.format(seconds=round(retry_after_s))
+
+
+def message_args(
+    provider_name: str, host: str, timeout_s: float, retry_after_s: float | None
+) -> dict[str, str]:
+    return {
+        "provider": provider_name,
+        "host": host,
+        "seconds": f"{timeout_s:g}",
+        "retry": format_retry(retry_after_s),
+    }
+
+UNREACHABLE_DNS = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "Cannot find {host}: the name does not resolve. Check the API Host's spelling and your "
+    "network connection.",
+)
+UNREACHABLE_REFUSED = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} refused the connection. Check the API Host and port, and that the server is running.",
+)

@@ -1,0 +1,83 @@
+"""Fixtures: a private keychain, a fake provider server, a settings folder per test, a qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from tests.fake_provider import FakeProviderServer
+from tests.keychain import PrivateKeychain, start_private_keychain
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def private_keychain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateKeychain]:
+    """One gnome-keyring for the whole run; os.environ points this process and children at it."""
+    keychain = start_private_keychain(tmp_path_factory.mktemp("keychain-home"))
+    saved = {key: os.environ.get(key) for key in keychain.env}
+    os.environ.update(keychain.env)
+
+    from keyring.backends import SecretService
+
+    keyring.set_keyring(SecretService.Keyring())
+    yield keychain
+
+    keychain.stop()
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(autouse=True)
+def keychain(private_keychain: PrivateKeychain) -> Iterator[PrivateKeychain]:
+    """Every test uses the private keychain and leaves no agent-models entry behind."""
+    yield private_keychain
+    backend = keyring.get_keyring()
+    collection = backend.get_preferred_collection()
+    for item in collection.search_items({"service": "agent-models"}):
+        item.delete()
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings and log folder."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("AGENT_MODELS_CONFIG_DIR", str(folder))
+    for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(proxy, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    return folder
+
+
+@pytest.fixture
+def fake_provider() -> Iterator[FakeProviderServer]:
+    server = FakeProviderServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def qasync_loop(qapp):  # type: ignore[no-untyped-def]
+    """A qasync loop on the test's QApplication, torn down so later waits still work."""
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    loop.stop()
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+    loop.close()
+    asyncio.set_event_loop(None)
