@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import keyring
 import pytest
+import secretstorage
 
 from tests.fake_provider import FakeProviderServer
 from tests.keychain import PrivateKeychain, start_private_keychain
@@ -40,10 +42,10 @@ def private_keychain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Priva
 def keychain(private_keychain: PrivateKeychain) -> Iterator[PrivateKeychain]:
     """Every test uses the private keychain and leaves no agent-models entry behind."""
     yield private_keychain
-    backend = keyring.get_keyring()
-    collection = backend.get_preferred_collection()
-    for item in collection.search_items({"service": "agent-models"}):
-        item.delete()
+    with closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        for item in collection.search_items({"service": "agent-models"}):
+            item.delete()
 
 
 @pytest.fixture(autouse=True)
