@@ -63,6 +63,12 @@ def _print_result(result: ValidationResult, as_json: bool, out: TextIO) -> None:
         print(f"  provider says: {result.provider_message}", file=out)
     if result.url:
         print(f"  url: {result.url}  status: {result.status_code}  latency: {result.latency_ms} ms", file=out)
+    if result.suggested_api_host:
+        print(f"  suggested API Host: {result.suggested_api_host}", file=out)
+    for warning in result.warnings:
+        print(f"  warning: {warning}", file=out)
+    if result.proxy:
+        print(f"  proxy: {result.proxy}", file=out)
 
 
 async def _validate_or_save(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:

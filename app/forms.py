@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from app.catalog import Provider
 from app.i18n import QT_TRANSLATE_NOOP
 from app.settings.secrets import Secret
-from app.validation.hosts import check_api_host
+from app.validation.hosts import api_host_warnings, check_api_host
 from app.validation.validator import ProviderConfig
 
 CONTEXT = "forms"
@@ -34,6 +34,7 @@ class FieldProblem:
     field: str
     template: str
     args: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None  # a corrected value the card can offer in one click
 
     @property
     def message(self) -> str:
@@ -47,6 +48,7 @@ class CheckedForm:
     config: ProviderConfig
     secret: Secret
     problems: tuple[FieldProblem, ...]
+    warnings: tuple[FieldProblem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -65,7 +67,11 @@ def check_form(
 
     host, host_problem = check_api_host(api_host, provider.api_host_example)
     if host_problem is not None:
-        problems.append(FieldProblem("api_host", host_problem.template, {"value": host_problem.value}))
+        problems.append(
+            FieldProblem(
+                "api_host", host_problem.template, {"value": host_problem.value}, host_problem.suggestion
+            )
+        )
 
     model = model_type.strip()
     if not model:
@@ -93,8 +99,14 @@ def check_form(
     external = {key: value for key, value in external.items() if value}
 
     problems.extend(_secret_problems(provider, secret_values))
+    warnings = ()
+    if host_problem is None:
+        warnings = tuple(
+            FieldProblem("api_host", warning.template, {"value": warning.value}, warning.suggestion)
+            for warning in api_host_warnings(provider, host, external)
+        )
     config = ProviderConfig(provider.id, host, model, external)
-    return CheckedForm(config, Secret(**secret_values), tuple(problems))
+    return CheckedForm(config, Secret(**secret_values), tuple(problems), warnings)
 
 
 def _secret_problems(provider: Provider, values: dict[str, str]) -> list[FieldProblem]:

@@ -15,9 +15,11 @@ from app.paths import settings_path
 from app.settings.model import ProviderSettings, SecretRef, Settings
 from app.settings.secrets import KeyringSecretStore, Secret
 from app.settings.store import SettingsStore
+from app.validation.capabilities import check_tool_support
+from app.validation.models import list_models
 from app.validation.probes import Credentials
 from app.validation.result import ValidationResult
-from app.validation.validator import DEFAULT_TIMEOUT_S, ProviderConfig, validate
+from app.validation.validator import DEFAULT_TIMEOUT_S, ProviderConfig, validate, validate_all
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +76,36 @@ class ModelService:
         self, config: ProviderConfig, secret: Secret, client: httpx.AsyncClient | None = None
     ) -> ValidationResult:
         return await validate(config, credentials_for(secret), client=client, timeout_s=self.timeout_s)
+
+    async def validate_all(
+        self, items: list[tuple[ProviderConfig, Secret]], client: httpx.AsyncClient | None = None
+    ) -> list[ValidationResult]:
+        """Validate many configs at once; results come back in the order of ``items``."""
+        pairs = [(config, credentials_for(secret)) for config, secret in items]
+        return await validate_all(pairs, client=client, timeout_s=self.timeout_s)
+
+    async def check_tools(
+        self, config: ProviderConfig, secret: Secret, client: httpx.AsyncClient | None = None
+    ) -> bool | None:
+        """Return whether the model accepts tool definitions, or None when that stayed unknown.
+
+        Call it after a valid Save returns, so that Save itself is not slowed down.
+        """
+        return await check_tool_support(
+            config, credentials_for(secret), client=client, timeout_s=self.timeout_s
+        )
+
+    async def list_models(
+        self,
+        provider_id: str,
+        api_host: str,
+        secret: Secret,
+        client: httpx.AsyncClient | None = None,
+    ) -> list[str]:
+        """Return the provider's model ids; raises ModelListError with a message to show."""
+        return await list_models(
+            provider_id, api_host, credentials_for(secret), client=client, timeout_s=self.timeout_s
+        )
 
     async def save(
         self,

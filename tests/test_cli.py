@@ -189,3 +189,15 @@ def test_watch_prints_default_change(fake_provider: FakeProviderServer, config_d
     assert line["default"]["model_type"] == "gpt-4.1-mini"
     assert line["default"]["key_available"] is True
     assert KEY not in json.dumps(line)
+
+
+def test_validate_text_output_names_suggested_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    server = FakeProviderServer(roots=("/v1",)).start()
+    try:
+        status, output = run_cli("validate", "openai", "--api-host", f"{server.url}/v1/v1", "--model", "gpt-4.1-mini")
+    finally:
+        server.stop()
+
+    assert status == 1
+    assert f"suggested API Host: {server.url}/v1" in output

@@ -98,3 +98,25 @@ def test_openai_compatible_needs_no_key() -> None:
     problems = fields_with_problems("openai-compatible", "http://localhost:11434/v1", "llama3.2", {}, "")
 
     assert problems == {}
+
+
+def test_missing_scheme_offers_a_fix() -> None:
+    checked = check_form(get_provider("openai"), "api.openai.com/v1", "m", {}, Secret(api_key="sk-a"))
+
+    assert checked.problems[0].suggestion == "https://api.openai.com/v1"
+
+
+def test_plain_http_to_remote_host_is_a_warning() -> None:
+    checked = check_form(
+        get_provider("openai-compatible"), "http://models.example.com/v1", "m", {}, Secret()
+    )
+
+    assert checked.ok
+    assert [warning.field for warning in checked.warnings] == ["api_host"]
+    assert checked.warnings[0].suggestion == "https://models.example.com/v1"
+
+
+def test_plain_http_to_local_server_is_fine() -> None:
+    checked = check_form(get_provider("openai-compatible"), "http://localhost:11434/v1", "m", {}, Secret())
+
+    assert checked.warnings == ()

@@ -262,6 +262,8 @@ TEXT_RULES: tuple[Rule, ...] = (
         r"\bspend(ing)? limit\b",
         r"\busage limit\b",
         r"\bquota (has been |is )?(exhausted|used up)\b",
+        r"\bout of call volume quota\b",  # Azure AI services, HTTP 403
+        r"\bquota will be replenished\b",
         r"\bfree tier\b.{0,40}\bexhausted\b",
         r"\bpayment required\b",
         r"\boverdue\b",

@@ -118,6 +118,8 @@ class Stage:
     status_code: int | None = None
     latency_ms: int | None = None
     provider_message: str = ""
+    # What the validator did at this step, such as the corrected host or the retried form.
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,12 @@ class ValidationResult:
     retry_after_s: float | None = None
     stages: tuple[Stage, ...] = ()
     supports_tools: bool | None = None
+    # The proxy the request went through, without its password; None for a direct connection.
+    proxy: str | None = None
+    # Where the host redirected the probe; the redirect is not followed.
+    redirect_location: str | None = None
+    # Messages about risks that do not fail the validation, such as plain HTTP to the internet.
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -162,6 +170,9 @@ class ValidationResult:
             "retry_after_s": self.retry_after_s,
             "supports_tools": self.supports_tools,
             "stages": [asdict(stage) for stage in self.stages],
+            "proxy": self.proxy,
+            "redirect_location": self.redirect_location,
+            "warnings": list(self.warnings),
         }
 
 
@@ -171,15 +182,29 @@ def format_retry(retry_after_s: float | None) -> str:
     return RETRY_IN_SECONDS.format(seconds=round(retry_after_s))
 
 
+# Arguments that only some templates use: a suggested API Host, a redirect target, a body
+# size such as "256 KiB", a proxy URL and an HTTP status code.
+OPTIONAL_MESSAGE_ARGS = ("suggested", "location", "size", "proxy", "status")
+
+
 def message_args(
-    provider_name: str, host: str, timeout_s: float, retry_after_s: float | None
+    provider_name: str,
+    host: str,
+    timeout_s: float,
+    retry_after_s: float | None,
+    **details: str,
 ) -> dict[str, str]:
-    return {
+    """Return the arguments every template may use; ``details`` fills the optional ones."""
+    args = dict.fromkeys(OPTIONAL_MESSAGE_ARGS, "")
+    args.update(details)
+    args |= {
         "provider": provider_name,
         "host": host,
         "seconds": f"{timeout_s:g}",
         "retry": format_retry(retry_after_s),
     }
+    return args
+
 
 UNREACHABLE_DNS = QT_TRANSLATE_NOOP(
     MESSAGE_CONTEXT,
@@ -190,3 +215,71 @@ UNREACHABLE_REFUSED = QT_TRANSLATE_NOOP(
     MESSAGE_CONTEXT,
     "{host} refused the connection. Check the API Host and port, and that the server is running.",
 )
+
+# More precise messages for some categories, chosen by the validator from what it saw.
+WRONG_ENDPOINT_SUGGESTED = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} does not answer like the {provider} API at this path, but {suggested} does. "
+    "Use the suggested API Host.",
+)
+REDIRECTED = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} redirected the request to {location}. The key was not sent there. "
+    "Check the API Host, and enter the new address if you trust it.",
+)
+UNEXPECTED_HTML = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} answered with a web page, not the {provider} API. Check the API Host and its path.",
+)
+UNEXPECTED_NOT_JSON = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} answered with text that is not JSON, so it is not the {provider} API. "
+    "Check the API Host.",
+)
+UNEXPECTED_INVALID_JSON = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} answered with invalid JSON: not the {provider} API, or an answer cut off on the way. "
+    "Check the API Host and any proxy.",
+)
+UNEXPECTED_EMPTY = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} answered HTTP {status} with an empty body, not like the {provider} API. "
+    "Check the API Host.",
+)
+UNEXPECTED_TOO_LARGE = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} sent more than {size} for a one-token request, so it is not the {provider} API. "
+    "Check the API Host.",
+)
+UNEXPECTED_NO_REPLY = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} answered HTTP 200 without a generated reply. See the provider's message, "
+    "and check the API Host.",
+)
+TIMEOUT_CONNECT = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "Could not connect to {host} within {seconds} seconds. Check the API Host, your network "
+    "and any firewall.",
+)
+TIMEOUT_BODY = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} started answering but did not finish within {seconds} seconds. Try again later.",
+)
+TLS_NOT_TLS = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{host} does not speak TLS. If it is a local server, start the API Host with http://.",
+)
+UNREACHABLE_PROXY = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "Cannot reach the proxy {proxy} on the way to {host}. Check the proxy settings "
+    "(HTTPS_PROXY, HTTP_PROXY, ALL_PROXY).",
+)
+
+# Names of the steps a validation proves, in order, for ``ValidationResult.stages``.
+STAGE_HOST_REACHABLE = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "host reachable")
+STAGE_API_FOUND = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "API found at this path")
+STAGE_KEY_ACCEPTED = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "key accepted")
+STAGE_MODEL_AVAILABLE = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "model available")
+STAGE_GENERATION_WORKS = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "generation works")
+STAGE_REQUEST_ADJUSTED = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "request format accepted")
+STAGE_SUGGESTED_HOST = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "corrected API Host answers")

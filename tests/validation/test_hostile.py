@@ -1,0 +1,218 @@
+"""Hostile responses and transport failures: each gets its own category and a clear message."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.validation.probes import Credentials
+from app.validation.result import (
+    REDIRECTED,
+    TIMEOUT_BODY,
+    TLS_NOT_TLS,
+    UNEXPECTED_EMPTY,
+    UNEXPECTED_HTML,
+    UNEXPECTED_INVALID_JSON,
+    UNEXPECTED_TOO_LARGE,
+    UNREACHABLE_DNS,
+    UNREACHABLE_REFUSED,
+    Category,
+    ValidationResult,
+)
+from app.validation.transport import MAX_BODY_BYTES
+from app.validation.validator import ProviderConfig, validate
+from tests.fake_provider import FakeProviderServer
+from tests.validation.support import KEY, closed_port, self_signed_server_context
+
+
+@pytest.fixture
+def server() -> Iterator[FakeProviderServer]:
+    fake = FakeProviderServer(roots=("/v1",)).start()
+    yield fake
+    fake.stop()
+
+
+def run(api_host: str, model: str = "gpt-4o-mini", timeout_s: float = 10) -> ValidationResult:
+    config = ProviderConfig("openai", api_host, model)
+    return asyncio.run(validate(config, Credentials(api_key=KEY), timeout_s=timeout_s))
+
+
+def assert_not_key_problem(result: ValidationResult) -> None:
+    assert result.category is not Category.INVALID_KEY
+    assert result.field != "api_key"
+
+
+# Responses that are not the provider API
+
+
+def test_html_page(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:html")
+
+    assert result.category is Category.UNEXPECTED_RESPONSE
+    assert result.message_template == UNEXPECTED_HTML
+    assert "web page" in result.message
+    assert result.status_code == 200
+
+
+def test_invalid_json(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:invalid-json")
+
+    assert result.category is Category.UNEXPECTED_RESPONSE
+    assert result.message_template == UNEXPECTED_INVALID_JSON
+    assert "invalid JSON" in result.message
+
+
+def test_empty_body(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:empty")
+
+    assert result.category is Category.UNEXPECTED_RESPONSE
+    assert result.message_template == UNEXPECTED_EMPTY
+    assert "HTTP 200 with an empty body" in result.message
+
+
+def test_oversized_body_read_bounded(server: FakeProviderServer) -> None:
+    started = time.perf_counter()
+
+    result = run(f"{server.url}/v1", "behave:oversized")
+
+    assert result.category is Category.UNEXPECTED_RESPONSE
+    assert result.message_template == UNEXPECTED_TOO_LARGE
+    assert f"{MAX_BODY_BYTES // 1024} KiB" in result.message
+    assert time.perf_counter() - started < 5
+
+
+def test_error_inside_200(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:error-in-200")
+
+    assert result.category is Category.INVALID_KEY
+    assert result.status_code == 200
+    assert result.provider_message == "Incorrect API key provided."
+
+
+def test_slow_drip_ends_at_deadline(server: FakeProviderServer) -> None:
+    """The server sends a byte now and then, so only the overall deadline can end it."""
+    started = time.perf_counter()
+
+    result = run(f"{server.url}/v1", "behave:drip-20", timeout_s=1.5)
+
+    elapsed = time.perf_counter() - started
+    assert result.category is Category.TIMEOUT
+    assert result.message_template == TIMEOUT_BODY
+    assert "1.5 seconds" in result.message
+    assert elapsed < 4
+    assert_not_key_problem(result)
+
+
+def test_no_answer_is_timeout(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:sleep-5", timeout_s=1.5)
+
+    assert result.category is Category.TIMEOUT
+    assert "did not answer within 1.5 seconds" in result.message
+    assert server.url.removeprefix("http://") in result.message
+    assert result.stages[-1].ok is False
+    assert_not_key_problem(result)
+
+
+# Redirects
+
+
+def test_redirect_to_other_host_not_followed(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:redirect")
+
+    assert result.category is Category.WRONG_ENDPOINT
+    assert result.message_template == REDIRECTED
+    assert result.redirect_location == "http://127.0.0.2:9/elsewhere"
+    assert "http://127.0.0.2:9/elsewhere" in result.message
+    assert result.status_code == 307
+    assert result.suggested_api_host is None
+
+
+def test_redirect_on_same_host_not_followed(server: FakeProviderServer) -> None:
+    result = run(f"{server.url}/v1", "behave:redirect-same-host")
+
+    assert result.category is Category.WRONG_ENDPOINT
+    assert result.redirect_location == f"{server.url}/moved/chat/completions"
+    assert not [request for request in server.requests if request.path.startswith("/moved")]
+
+
+# Transport failures
+
+
+def test_connection_refused() -> None:
+    port = closed_port()
+
+    result = run(f"http://127.0.0.1:{port}/v1")
+
+    assert result.category is Category.UNREACHABLE
+    assert result.message_template == UNREACHABLE_REFUSED
+    assert f"127.0.0.1:{port}" in result.message
+    assert result.status_code is None
+    assert result.stages[0].ok is False
+    assert_not_key_problem(result)
+
+
+def test_dns_failure() -> None:
+    result = run("https://agent-models-test.invalid/v1")
+
+    assert result.category is Category.UNREACHABLE
+    assert result.message_template == UNREACHABLE_DNS
+    assert "agent-models-test.invalid" in result.message
+    assert_not_key_problem(result)
+
+
+def test_failure_messages_differ(server: FakeProviderServer) -> None:
+    refused = run(f"http://127.0.0.1:{closed_port()}/v1")
+    unknown_name = run("https://agent-models-test.invalid/v1")
+    timed_out = run(f"{server.url}/v1", "behave:sleep-5", timeout_s=1)
+
+    templates = {
+        refused.message_template,
+        unknown_name.message_template,
+        timed_out.message_template,
+    }
+    assert len(templates) == 3
+
+
+# TLS
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[FakeProviderServer]:
+    fake = FakeProviderServer(roots=("/v1",), ssl_context=self_signed_server_context(tmp_path))
+    fake.start()
+    yield fake
+    fake.stop()
+
+
+def test_self_signed_certificate_rejected(tls_server: FakeProviderServer) -> None:
+    result = run(f"{tls_server.url}/v1")
+
+    assert result.category is Category.TLS_ERROR
+    assert f"127.0.0.1:{tls_server.port}" in result.message
+    assert "certificate" in result.provider_message.lower()
+    assert tls_server.requests == []
+    assert_not_key_problem(result)
+
+
+def test_trusted_certificate_file_accepted(
+    tls_server: FakeProviderServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SSL_CERT_FILE is honoured, as for a company's own certificate authority."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "server.pem"))
+
+    result = run(f"{tls_server.url}/v1")
+
+    assert result.category is Category.VALID
+    assert tls_server.requests[0].path == "/v1/chat/completions"
+
+
+def test_https_to_plain_http_server(server: FakeProviderServer) -> None:
+    result = run(f"https://127.0.0.1:{server.port}/v1")
+
+    assert result.category is Category.TLS_ERROR
+    assert result.message_template == TLS_NOT_TLS
+    assert "http://" in result.message
