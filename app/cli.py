@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -34,7 +35,9 @@ def _parse_external(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         key, separator, value = pair.partition("=")
         if not separator or not key.strip():
-            raise UsageError(f"--external {pair!r} is not KEY=VALUE, for example --external region=us-west-2.")
+            raise UsageError(
+                f"--external {pair!r} is not KEY=VALUE, for example --external region=us-west-2."
+            )
         external[key.strip()] = value
     return external
 
@@ -62,7 +65,10 @@ def _print_result(result: ValidationResult, as_json: bool, out: TextIO) -> None:
     if result.provider_message:
         print(f"  provider says: {result.provider_message}", file=out)
     if result.url:
-        print(f"  url: {result.url}  status: {result.status_code}  latency: {result.latency_ms} ms", file=out)
+        print(
+            f"  url: {result.url}  status: {result.status_code}  latency: {result.latency_ms} ms",
+            file=out,
+        )
     if result.suggested_api_host:
         print(f"  suggested API Host: {result.suggested_api_host}", file=out)
     for warning in result.warnings:
@@ -79,7 +85,9 @@ async def _validate_or_save(args: argparse.Namespace, service: ModelService, out
 
     checked = check_form(provider, api_host, args.model, external, secret)
     if not checked.ok:
-        raise UsageError(" ".join(f"{problem.field}: {problem.message}" for problem in checked.problems))
+        raise UsageError(
+            " ".join(f"{problem.field}: {problem.message}" for problem in checked.problems)
+        )
 
     if args.command == "save":
         result = await service.save(provider.id, checked.config, checked.secret)
@@ -95,7 +103,9 @@ def _list(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
     for provider in load_catalog():
         item = saved.pop(provider.id, None)
         rows.append(_list_row(provider.id, provider.id, item))
-    rows.extend(_list_row(config_id, item.settings.provider, item) for config_id, item in saved.items())
+    rows.extend(
+        _list_row(config_id, item.settings.provider, item) for config_id, item in saved.items()
+    )
 
     if args.json:
         print(json.dumps(rows, ensure_ascii=False), file=out)
@@ -110,8 +120,16 @@ def _list_row(config_id: str, provider_id: str, item: object) -> dict[str, objec
     from app.service import SavedConfig  # noqa: PLC0415 - only for the isinstance check
 
     if not isinstance(item, SavedConfig):
-        return {"config_id": config_id, "provider": provider_id, "saved": False, "is_default": False,
-                "api_host": None, "model_type": None, "key_readable": False, "validated_at": None}
+        return {
+            "config_id": config_id,
+            "provider": provider_id,
+            "saved": False,
+            "is_default": False,
+            "api_host": None,
+            "model_type": None,
+            "key_readable": False,
+            "validated_at": None,
+        }
     return {
         "config_id": config_id,
         "provider": provider_id,
@@ -120,7 +138,9 @@ def _list_row(config_id: str, provider_id: str, item: object) -> dict[str, objec
         "api_host": item.settings.api_host,
         "model_type": item.settings.model_type,
         "key_readable": item.key_readable,
-        "validated_at": item.settings.validated_at.isoformat() if item.settings.validated_at else None,
+        "validated_at": item.settings.validated_at.isoformat()
+        if item.settings.validated_at
+        else None,
     }
 
 
@@ -132,37 +152,61 @@ def _watch(service: ModelService, out: TextIO) -> int:
     stop = threading.Event()
     with watch(print_change, service.settings_file):
         print(f"watching {service.settings_file}", file=sys.stderr, flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agent-models",
-        description="Validate LLM provider keys, keep them in the keychain, and choose the default model.",
-        epilog=f"Keys are read from ${API_KEY_ENV} or, with --api-key-stdin, from standard input; never from arguments.",
+        description=(
+            "Validate LLM provider keys, keep them in the keychain, and choose the default model."
+        ),
+        epilog=(
+            f"Keys are read from ${API_KEY_ENV} or, with --api-key-stdin, from standard input; "
+            "never from arguments."
+        ),
     )
-    parser.add_argument("--self-test", action="store_true", help="check Qt, resources, keychain and validation, then exit")
-    parser.add_argument("--lang", help="user interface language, such as en or zh_CN (default: the system's)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check Qt, resources, keychain and validation, then exit",
+    )
+    parser.add_argument(
+        "--lang", help="user interface language, such as en or zh_CN (default: the system's)"
+    )
     commands = parser.add_subparsers(dest="command")
 
-    for name, help_text in (("validate", "check a key and model without storing anything"),
-                            ("save", "validate, and on success store the key and config")):
+    for name, help_text in (
+        ("validate", "check a key and model without storing anything"),
+        ("save", "validate, and on success store the key and config"),
+    ):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("provider", help="provider id, such as openai (see `agent-models list`)")
+        command.add_argument(
+            "provider", help="provider id, such as openai (see `agent-models list`)"
+        )
         command.add_argument("--api-host", help="API URL; defaults to the provider's default host")
         command.add_argument("--model", required=True, help="model name, such as gpt-4.1-mini")
-        command.add_argument("--external", action="append", default=[], metavar="KEY=VALUE",
-                             help="External Config field, such as deployment_name=prod; repeatable")
-        command.add_argument("--api-key-stdin", action="store_true", help="read the key from the first line of standard input")
+        command.add_argument(
+            "--external",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help="External Config field, such as deployment_name=prod; repeatable",
+        )
+        command.add_argument(
+            "--api-key-stdin",
+            action="store_true",
+            help="read the key from the first line of standard input",
+        )
         command.add_argument("--json", action="store_true", help="print one JSON object")
 
     listing = commands.add_parser("list", help="list providers and saved configs")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    commands.add_parser("set-default", help="make a saved config the default").add_argument("provider")
+    commands.add_parser("set-default", help="make a saved config the default").add_argument(
+        "provider"
+    )
     commands.add_parser("reset", help="delete a config's key and settings").add_argument("provider")
     commands.add_parser("watch", help="print one JSON line per change of the default model")
     return parser

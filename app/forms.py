@@ -69,7 +69,10 @@ def check_form(
     if host_problem is not None:
         problems.append(
             FieldProblem(
-                "api_host", host_problem.template, {"value": host_problem.value}, host_problem.suggestion
+                "api_host",
+                host_problem.template,
+                {"value": host_problem.value},
+                host_problem.suggestion,
             )
         )
 

@@ -75,7 +75,9 @@ class ModelService:
     async def validate(
         self, config: ProviderConfig, secret: Secret, client: httpx.AsyncClient | None = None
     ) -> ValidationResult:
-        return await validate(config, credentials_for(secret), client=client, timeout_s=self.timeout_s)
+        return await validate(
+            config, credentials_for(secret), client=client, timeout_s=self.timeout_s
+        )
 
     async def validate_all(
         self, items: list[tuple[ProviderConfig, Secret]], client: httpx.AsyncClient | None = None
@@ -149,7 +151,12 @@ class ModelService:
             verified=verified,
         )
         self.store.update(lambda settings: settings.with_provider(config_id, saved))
-        logger.info("config saved: config_id=%s provider=%s verified=%s", config_id, config.provider, verified)
+        logger.info(
+            "config saved: config_id=%s provider=%s verified=%s",
+            config_id,
+            config.provider,
+            verified,
+        )
         return saved
 
     def set_default(self, config_id: str) -> Settings:
@@ -176,7 +183,12 @@ class ModelService:
     def saved_configs(self) -> list[SavedConfig]:
         settings = self.store.load()
         return [
-            SavedConfig(config_id, config, self._key_readable(config_id, config), settings.default_provider == config_id)
+            SavedConfig(
+                config_id,
+                config,
+                self._key_readable(config_id, config),
+                settings.default_provider == config_id,
+            )
             for config_id, config in settings.providers.items()
         ]
 

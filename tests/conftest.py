@@ -1,4 +1,4 @@
-"""Fixtures: a private keychain, a fake provider server, a settings folder per test, a qasync loop."""
+"""Fixtures: a private keychain, a fake provider, a settings folder per test, a qasync loop."""
 
 from __future__ import annotations
 
@@ -53,7 +53,14 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own settings and log folder."""
     folder = tmp_path / "config"
     monkeypatch.setenv("AGENT_MODELS_CONFIG_DIR", str(folder))
-    for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    for proxy in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
         monkeypatch.delenv(proxy, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     return folder

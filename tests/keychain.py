@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -24,10 +25,8 @@ class PrivateKeychain:
     bus_pid: int
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.bus_pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
 
 
 def start_private_keychain(home: Path) -> PrivateKeychain:
@@ -45,14 +44,21 @@ def start_private_keychain(home: Path) -> PrivateKeychain:
 
     started = subprocess.run(
         ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
-        env=env, capture_output=True, check=True, text=True,
+        env=env,
+        capture_output=True,
+        check=True,
+        text=True,
     )
     address, pid = started.stdout.split()[:2]
     env["DBUS_SESSION_BUS_ADDRESS"] = address
 
     subprocess.run(
         ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
-        env=env, input=KEYRING_PASSWORD, capture_output=True, check=True, timeout=20,
+        env=env,
+        input=KEYRING_PASSWORD,
+        capture_output=True,
+        check=True,
+        timeout=20,
     )
     return PrivateKeychain(
         env={key: env[key] for key in ("HOME", "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS")},

@@ -18,7 +18,9 @@ from tests.fake_provider import FakeProviderServer
 KEY = "sk-test-cli-0123456789abcdef"
 
 
-def run_cli(*argv: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str]:
+def run_cli(
+    *argv: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> tuple[int, str]:
     out = io.StringIO()
     if stdin is not None:
         assert monkeypatch is not None
@@ -31,10 +33,20 @@ def settings_file(config_dir: Path) -> Path:
     return config_dir / "settings.json"
 
 
-def test_validate_json_success(fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_json_success(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
 
-    status, output = run_cli("validate", "openai", "--api-host", f"{fake_provider.url}/v1", "--model", "gpt-4.1-mini", "--json")
+    status, output = run_cli(
+        "validate",
+        "openai",
+        "--api-host",
+        f"{fake_provider.url}/v1",
+        "--model",
+        "gpt-4.1-mini",
+        "--json",
+    )
 
     result = json.loads(output)
     assert status == 0
@@ -47,10 +59,14 @@ def test_validate_json_success(fake_provider: FakeProviderServer, monkeypatch: p
     assert fake_provider.last_request().headers["Authorization"] == f"Bearer {KEY}"
 
 
-def test_validate_stores_nothing(fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
+def test_validate_stores_nothing(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
 
-    status, _ = run_cli("validate", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini")
+    status, _ = run_cli(
+        "validate", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini"
+    )
 
     assert status == 0
     assert not settings_file(config_dir).exists()
@@ -66,11 +82,23 @@ def test_validate_stores_nothing(fake_provider: FakeProviderServer, monkeypatch:
     ],
 )
 def test_validate_documented_messages(
-    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, case_id: str, category: str, message: str
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    case_id: str,
+    category: str,
+    message: str,
 ) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
 
-    status, output = run_cli("validate", "openai", "--api-host", fake_provider.url, "--model", f"case:{case_id}", "--json")
+    status, output = run_cli(
+        "validate",
+        "openai",
+        "--api-host",
+        fake_provider.url,
+        "--model",
+        f"case:{case_id}",
+        "--json",
+    )
 
     result = json.loads(output)
     assert status == 1
@@ -79,24 +107,41 @@ def test_validate_documented_messages(
     assert result["provider_message"]
 
 
-def test_save_stores_key_and_config(fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
+def test_save_stores_key_and_config(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
     status, _ = run_cli(
-        "save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini", "--api-key-stdin",
-        stdin=f"  {KEY}  \n", monkeypatch=monkeypatch,
+        "save",
+        "openai",
+        "--api-host",
+        fake_provider.url,
+        "--model",
+        "gpt-4.1-mini",
+        "--api-key-stdin",
+        stdin=f"  {KEY}  \n",
+        monkeypatch=monkeypatch,
     )
 
     settings = json.loads(settings_file(config_dir).read_text())
     assert status == 0
     assert keyring.get_password("agent-models", "openai") == KEY
     assert settings["providers"]["openai"]["model_type"] == "gpt-4.1-mini"
-    assert settings["providers"]["openai"]["secret_ref"] == {"storage": "keyring", "service": "agent-models", "username": "openai"}
+    assert settings["providers"]["openai"]["secret_ref"] == {
+        "storage": "keyring",
+        "service": "agent-models",
+        "username": "openai",
+    }
     assert KEY not in settings_file(config_dir).read_text()
 
 
-def test_save_failure_stores_nothing(fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
+def test_save_failure_stores_nothing(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
 
-    status, _ = run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "case:openai-invalid-key")
+    status, _ = run_cli(
+        "save", "openai", "--api-host", fake_provider.url, "--model", "case:openai-invalid-key"
+    )
 
     assert status == 1
     assert not settings_file(config_dir).exists()
@@ -115,7 +160,9 @@ def test_save_failure_stores_nothing(fake_provider: FakeProviderServer, monkeypa
         ["reset", "no-such-provider"],
     ],
 )
-def test_usage_errors_exit_2(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_exit_2(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
 
     status, _ = run_cli(*argv)
@@ -126,7 +173,9 @@ def test_usage_errors_exit_2(argv: list[str], monkeypatch: pytest.MonkeyPatch, c
     assert KEY not in error
 
 
-def test_missing_key_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_key_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("AGENT_MODELS_API_KEY", raising=False)
 
     status, _ = run_cli("validate", "openai", "--model", "gpt-4.1-mini")
@@ -145,7 +194,9 @@ def test_list_json_has_every_provider() -> None:
     assert not any(row["saved"] for row in rows)
 
 
-def test_set_default_and_reset(fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
+def test_set_default_and_reset(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
     run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini")
 
@@ -170,7 +221,10 @@ def test_watch_prints_default_change(fake_provider: FakeProviderServer, config_d
     env = os.environ | {"AGENT_MODELS_API_KEY": KEY}
     subprocess.run(
         cli_command("save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini"),
-        env=env, check=True, capture_output=True, timeout=60,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     with subprocess.Popen(
         cli_command("watch"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -179,7 +233,9 @@ def test_watch_prints_default_change(fake_provider: FakeProviderServer, config_d
             assert watcher.stderr is not None and watcher.stdout is not None
             assert watcher.stderr.readline().startswith("watching ")
 
-            subprocess.run(cli_command("set-default", "openai"), check=True, capture_output=True, timeout=60)
+            subprocess.run(
+                cli_command("set-default", "openai"), check=True, capture_output=True, timeout=60
+            )
             line = json.loads(watcher.stdout.readline())
         finally:
             watcher.terminate()
@@ -195,7 +251,9 @@ def test_validate_text_output_names_suggested_host(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
     server = FakeProviderServer(roots=("/v1",)).start()
     try:
-        status, output = run_cli("validate", "openai", "--api-host", f"{server.url}/v1/v1", "--model", "gpt-4.1-mini")
+        status, output = run_cli(
+            "validate", "openai", "--api-host", f"{server.url}/v1/v1", "--model", "gpt-4.1-mini"
+        )
     finally:
         server.stop()
 

@@ -9,14 +9,20 @@ from app.forms import check_form
 from app.settings.secrets import Secret
 
 
-def fields_with_problems(provider_id: str, api_host: str, model: str, external: dict[str, str], key: str) -> dict[str, str]:
+def fields_with_problems(
+    provider_id: str, api_host: str, model: str, external: dict[str, str], key: str
+) -> dict[str, str]:
     checked = check_form(get_provider(provider_id), api_host, model, external, Secret(api_key=key))
     return {problem.field: problem.message for problem in checked.problems}
 
 
 def test_white_space_is_trimmed() -> None:
     checked = check_form(
-        get_provider("openai"), "  https://api.openai.com/v1 \n", " gpt-4.1-mini ", {}, Secret(api_key="\tsk-abc \n")
+        get_provider("openai"),
+        "  https://api.openai.com/v1 \n",
+        " gpt-4.1-mini ",
+        {},
+        Secret(api_key="\tsk-abc \n"),
     )
 
     assert checked.ok
@@ -32,14 +38,28 @@ def test_white_space_is_trimmed() -> None:
         ("https://api.openai.com/v1", "gpt-4.1-mini", "sk-a b", "api_key", "space or line break"),
         ("https://api.openai.com/v1", "   ", "sk-a", "model_type", "Model Type is required"),
         ("", "gpt-4.1-mini", "sk-a", "api_host", "API Host is required"),
-        ("api.openai.com/v1", "gpt-4.1-mini", "sk-a", "api_host", "has no scheme. Start it with https://"),
-        ("ftp://api.openai.com", "gpt-4.1-mini", "sk-a", "api_host", "must start with https:// or http://"),
+        (
+            "api.openai.com/v1",
+            "gpt-4.1-mini",
+            "sk-a",
+            "api_host",
+            "has no scheme. Start it with https://",
+        ),
+        (
+            "ftp://api.openai.com",
+            "gpt-4.1-mini",
+            "sk-a",
+            "api_host",
+            "must start with https:// or http://",
+        ),
         ("https://", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
         ("https://api openai.com", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
         ("https://api.openai.com:99999", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
     ],
 )
-def test_problem_on_the_field(api_host: str, model: str, key: str, field: str, fragment: str) -> None:
+def test_problem_on_the_field(
+    api_host: str, model: str, key: str, field: str, fragment: str
+) -> None:
     problems = fields_with_problems("openai", api_host, model, {}, key)
 
     assert list(problems) == [field]
@@ -53,7 +73,9 @@ def test_host_problem_names_the_value() -> None:
 
 
 def test_azure_needs_host_and_deployment() -> None:
-    problems = fields_with_problems("azure-openai", "", "gpt-4o", {"api_version": "2024-10-21"}, "k")
+    problems = fields_with_problems(
+        "azure-openai", "", "gpt-4o", {"api_version": "2024-10-21"}, "k"
+    )
 
     assert set(problems) == {"api_host", "deployment_name"}
     assert "Deployment name is required for Azure OpenAI." in problems["deployment_name"]
@@ -62,16 +84,30 @@ def test_azure_needs_host_and_deployment() -> None:
 
 def test_azure_api_version_cleared_is_a_problem() -> None:
     problems = fields_with_problems(
-        "azure-openai", "https://r.openai.azure.com", "m", {"deployment_name": "d", "api_version": "  "}, "k"
+        "azure-openai",
+        "https://r.openai.azure.com",
+        "m",
+        {"deployment_name": "d", "api_version": "  "},
+        "k",
     )
 
     assert list(problems) == ["api_version"]
 
 
 def test_bedrock_converse_accepts_access_keys_instead_of_key() -> None:
-    external = {"region": "us-west-2", "access_key_id": "AKIDEXAMPLE", "secret_access_key": "secret"}
+    external = {
+        "region": "us-west-2",
+        "access_key_id": "AKIDEXAMPLE",
+        "secret_access_key": "secret",
+    }
 
-    checked = check_form(get_provider("aws-bedrock-converse"), "https://bedrock-runtime.us-west-2.amazonaws.com", "m", external, Secret())
+    checked = check_form(
+        get_provider("aws-bedrock-converse"),
+        "https://bedrock-runtime.us-west-2.amazonaws.com",
+        "m",
+        external,
+        Secret(),
+    )
 
     assert checked.ok
     assert checked.secret.access_key_id == "AKIDEXAMPLE"
@@ -80,7 +116,11 @@ def test_bedrock_converse_accepts_access_keys_instead_of_key() -> None:
 
 def test_bedrock_converse_half_access_key_pair() -> None:
     problems = fields_with_problems(
-        "aws-bedrock-converse", "https://bedrock-runtime.us-east-1.amazonaws.com", "m", {"region": "us-east-1", "access_key_id": "AKID"}, ""
+        "aws-bedrock-converse",
+        "https://bedrock-runtime.us-east-1.amazonaws.com",
+        "m",
+        {"region": "us-east-1", "access_key_id": "AKID"},
+        "",
     )
 
     assert list(problems) == ["secret_access_key"]
@@ -88,20 +128,28 @@ def test_bedrock_converse_half_access_key_pair() -> None:
 
 def test_bedrock_converse_without_any_credentials() -> None:
     problems = fields_with_problems(
-        "aws-bedrock-converse", "https://bedrock-runtime.us-east-1.amazonaws.com", "m", {"region": "us-east-1"}, ""
+        "aws-bedrock-converse",
+        "https://bedrock-runtime.us-east-1.amazonaws.com",
+        "m",
+        {"region": "us-east-1"},
+        "",
     )
 
     assert "Bedrock API key" in problems["api_key"]
 
 
 def test_openai_compatible_needs_no_key() -> None:
-    problems = fields_with_problems("openai-compatible", "http://localhost:11434/v1", "llama3.2", {}, "")
+    problems = fields_with_problems(
+        "openai-compatible", "http://localhost:11434/v1", "llama3.2", {}, ""
+    )
 
     assert problems == {}
 
 
 def test_missing_scheme_offers_a_fix() -> None:
-    checked = check_form(get_provider("openai"), "api.openai.com/v1", "m", {}, Secret(api_key="sk-a"))
+    checked = check_form(
+        get_provider("openai"), "api.openai.com/v1", "m", {}, Secret(api_key="sk-a")
+    )
 
     assert checked.problems[0].suggestion == "https://api.openai.com/v1"
 
@@ -117,6 +165,8 @@ def test_plain_http_to_remote_host_is_a_warning() -> None:
 
 
 def test_plain_http_to_local_server_is_fine() -> None:
-    checked = check_form(get_provider("openai-compatible"), "http://localhost:11434/v1", "m", {}, Secret())
+    checked = check_form(
+        get_provider("openai-compatible"), "http://localhost:11434/v1", "m", {}, Secret()
+    )
 
     assert checked.warnings == ()

@@ -14,8 +14,21 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_ruff_clean() -> None:
     checked = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "app", "tests", "benchmarks", "packaging", "scripts"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "app",
+            "tests",
+            "benchmarks",
+            "packaging",
+            "scripts",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
