@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from app.catalog import Provider
 from app.i18n import QT_TRANSLATE_NOOP
@@ -33,7 +34,7 @@ class FieldProblem:
 
     field: str
     template: str
-    args: dict[str, str] = field(default_factory=dict)
+    args: dict[str, str] = dataclasses.field(default_factory=dict)
     suggestion: str | None = None  # a corrected value the card can offer in one click
 
     @property
@@ -102,7 +103,7 @@ def check_form(
     external = {key: value for key, value in external.items() if value}
 
     problems.extend(_secret_problems(provider, secret_values))
-    warnings = ()
+    warnings: tuple[FieldProblem, ...] = ()
     if host_problem is None:
         warnings = tuple(
             FieldProblem("api_host", warning.template, {"value": warning.value}, warning.suggestion)

@@ -90,3 +90,6 @@ def qasync_loop(qapp):  # type: ignore[no-untyped-def]
     qapp.exec()
     loop.close()
     asyncio.set_event_loop(None)
+    # already_running=True registers the loop as the thread's running loop, and closing it
+    # does not undo that; later asyncio.run() calls would refuse to start.
+    asyncio.events._set_running_loop(None)

@@ -1,0 +1,1 @@
+"""The window: the Agents > Models page and its provider cards. Only this package imports Qt."""

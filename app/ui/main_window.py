@@ -1,0 +1,102 @@
+"""The main window: a sidebar with Agents > Models, and the Models page."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTreeWidget, QTreeWidgetItem, QWidget
+
+from app.service import ModelService
+from app.ui.dialogs import confirm
+from app.ui.http_client import HttpClientOwner
+from app.ui.icons import app_icon
+from app.ui.models_page import ModelsPage
+
+logger = logging.getLogger(__name__)
+
+WINDOW_TITLE = "Agent Models"
+
+
+class MainWindow(QMainWindow):
+    """The window. ``closed`` fires once the user has closed it, after the unsaved-changes check."""
+
+    closed = Signal()
+
+    def __init__(self, service: ModelService | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service or ModelService()
+        self.http = HttpClientOwner(self.service.timeout_s)
+        self._close_confirmed = False
+        self._close_task: asyncio.Task[None] | None = None
+
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowIcon(app_icon())
+        self.resize(1240, 820)
+
+        self.sidebar = self._build_sidebar()
+        self.page = ModelsPage(self.service, self.http.get)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.page, 1)
+        self.setCentralWidget(central)
+
+        self.page.load()
+
+    def _build_sidebar(self) -> QTreeWidget:
+        sidebar = QTreeWidget(self)
+        sidebar.setObjectName("sidebar")
+        sidebar.setHeaderHidden(True)
+        sidebar.setRootIsDecorated(False)
+        sidebar.setFixedWidth(190)
+        sidebar.setAccessibleName(self.tr("Navigation"))
+
+        agents = QTreeWidgetItem(sidebar, [self.tr("Agents")])
+        models = QTreeWidgetItem(agents, [self.tr("Models")])
+        sidebar.expandAll()
+        sidebar.setCurrentItem(models)
+        self.models_item = models
+        return sidebar
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dirty = self.page.dirty_cards()
+        if dirty and not self._close_confirmed:
+            event.ignore()
+            if self._close_task is None or self._close_task.done():
+                names = ", ".join(card.display_name for card in dirty)
+                self._close_task = asyncio.get_event_loop().create_task(self._confirm_close(names))
+            return
+
+        self.page.cancel_all()
+        event.accept()
+        logger.info("window closed")
+        self.closed.emit()
+
+    async def _confirm_close(self, names: str) -> None:
+        discard = await confirm(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr(
+                "These cards have changes that are not saved: {names}. Close and discard them?"
+            ).format(names=names),
+            self.tr("Discard and close"),
+            destructive=True,
+        )
+        if discard:
+            self._close_confirmed = True
+            self.close()
+
+    async def shutdown(self) -> None:
+        """Cancel every task the window started, wait for them, and close the HTTP client."""
+        cancelled = self.page.cancel_all()
+        if self._close_task is not None and not self._close_task.done():
+            self._close_task.cancel()
+            cancelled.append(self._close_task)
+        await asyncio.gather(*cancelled, return_exceptions=True)
+        await self.http.aclose()

@@ -1,0 +1,84 @@
+"""Translate the messages the core builds in English: form problems, results, stage names.
+
+The core marks each template and stage name with ``QT_TRANSLATE_NOOP`` under the
+contexts "forms", "hosts" and "validation". Provider data, such as External Config labels,
+is marked here under "providers" so that the translation tools extract it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.forms import FieldProblem
+from app.i18n import QT_TRANSLATE_NOOP
+from app.validation.hosts import HOST_MISSING
+from app.validation.result import RETRY_IN_SECONDS, RETRY_SOON, Stage, ValidationResult
+
+FORMS_CONTEXT = "forms"
+HOSTS_CONTEXT = "hosts"
+VALIDATION_CONTEXT = "validation"
+PROVIDERS_CONTEXT = "providers"
+
+# Strings from resources/providers.json.
+_PROVIDER_STRINGS = (
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "Deployment name"),
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "API version"),
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "Region"),
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "Access key ID"),
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "Secret access key"),
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "Session token"),
+    QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "OpenAI Compatible"),
+)
+HOST_EXAMPLE_HINT = QT_TRANSLATE_NOOP(HOSTS_CONTEXT, ", for example {example}")
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def provider_text(text: str) -> str:
+    """Return a provider name or External Config label in the user's language, when translated."""
+    return translate(PROVIDERS_CONTEXT, text)
+
+
+def problem_message(problem: FieldProblem) -> str:
+    """Return a check_form problem in the user's language.
+
+    A FieldProblem does not record its context: API Host problems carry a "hosts" template,
+    the others a "forms" one, so both are tried.
+    """
+    template = problem.template
+    for context in (FORMS_CONTEXT, HOSTS_CONTEXT):
+        translated = translate(context, template)
+        if translated != template:
+            template = translated
+            break
+
+    args = {key: provider_text(value) for key, value in problem.args.items()}
+    if problem.template == HOST_MISSING and args.get("value"):
+        # The core passes the English ", for example <url>" as the value; rebuild it translated.
+        example = args["value"].removeprefix(", for example ")
+        args["value"] = translate(HOSTS_CONTEXT, HOST_EXAMPLE_HINT).format(example=example)
+    return template.format(**args)
+
+
+def result_message(result: ValidationResult) -> str:
+    """Return a validation result's message in the user's language."""
+    template = translate(VALIDATION_CONTEXT, result.message_template)
+    args = dict(result.message_args)
+    if "retry" in args:
+        if result.retry_after_s is None:
+            args["retry"] = translate(VALIDATION_CONTEXT, RETRY_SOON)
+        else:
+            retry = translate(VALIDATION_CONTEXT, RETRY_IN_SECONDS)
+            args["retry"] = retry.format(seconds=round(result.retry_after_s))
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a wrong placeholder must not hide the result.
+        return result.message
+
+
+def stage_name(stage: Stage) -> str:
+    """Return a stage name, such as "key accepted", in the user's language."""
+    return translate(VALIDATION_CONTEXT, stage.name)

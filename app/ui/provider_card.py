@@ -1,0 +1,786 @@
+"""One provider card: its form, Save with validation, Set as Default and Reset."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from html import escape
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import Provider
+from app.forms import CheckedForm, check_form
+from app.logging_setup import redact
+from app.service import ModelService, SavedConfig
+from app.settings.model import ProviderSettings
+from app.settings.secrets import Secret, SecretStoreError
+from app.settings.store import SettingsError
+from app.ui.badges import CardStatus, Monogram, StatusBadge
+from app.ui.dialogs import confirm
+from app.ui.messages import provider_text, result_message
+from app.ui.provider_form import API_HOST, API_KEY, ProviderForm
+from app.ui.result_details import ResultDetails
+from app.ui.text import breakable
+from app.ui.theme import set_role
+from app.validation.hosts import chat_url, check_api_host
+from app.validation.result import Category, ValidationResult
+
+logger = logging.getLogger(__name__)
+
+# Failures that do not show whether the key works, so the user may store the config unverified.
+SAVE_ANYWAY_CATEGORIES = frozenset({Category.UNREACHABLE, Category.TIMEOUT, Category.SERVER_ERROR})
+KEY_SUFFIX_LENGTH = 4
+# Shorter keys are not shown at all: four characters of a short key give too much away.
+MIN_KEY_LENGTH_FOR_SUFFIX = 12
+
+
+def key_suffix(secret: Secret) -> str | None:
+    """Return the last four characters of the saved key or access key ID, for recognition."""
+    key = secret.api_key or secret.access_key_id
+    if len(key) < MIN_KEY_LENGTH_FOR_SUFFIX:
+        return None
+    return key[-KEY_SUFFIX_LENGTH:]
+
+
+class ProviderCard(QFrame):
+    """The card of one config id: a catalog provider, or an extra OpenAI Compatible endpoint.
+
+    The card owns at most one validation task; editing the card, Save again, Esc, Cancel
+    and closing the window cancel it.
+    """
+
+    saved = Signal(str)
+    default_requested = Signal(str)
+    was_reset = Signal(str)
+    state_changed = Signal()
+
+    def __init__(
+        self,
+        provider: Provider,
+        service: ModelService,
+        client: Callable[[], httpx.AsyncClient],
+        *,
+        config_id: str | None = None,
+        name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.provider = provider
+        self.service = service
+        self._client = client
+        self.config_id = config_id or provider.id
+        self.name = name
+        self.saved_settings: ProviderSettings | None = None
+        self.key_suffix: str | None = None
+        self.key_missing = False
+        self.is_default = False
+        self.failed = False
+        self.last_result: ValidationResult | None = None
+        self.task: asyncio.Task[None] | None = None
+        self._dialog_task: asyncio.Task[None] | None = None
+        self._suggested_host = ""
+
+        self.setObjectName("providerCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(320)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_header())
+
+        self.form = ProviderForm(provider, self)
+        layout.addWidget(self.form)
+        self.form.edited.connect(self._on_edited)
+        self.form.submitted.connect(self._submit)
+
+        self._build_result_lines(layout)
+        layout.addLayout(self._build_fix_buttons())
+        self.details = ResultDetails(self)
+        layout.addWidget(self.details)
+        layout.addLayout(self._build_buttons())
+
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        set_role(self.hint_label, "muted")
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self._build_links())
+
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(lambda: self.cancel_validation(self.tr("Validation cancelled.")))
+
+        self._baseline = self.form.values().settings_part()
+        self._show_status(self.tr("Not configured yet."), "muted")
+        self.refresh()
+
+    # Building the card.
+
+    @property
+    def display_name(self) -> str:
+        return self.name or provider_text(self.provider.name)
+
+    def _build_header(self) -> QHBoxLayout:
+        self.monogram = Monogram(self.display_name, self.config_id, self)
+
+        self.title_label = QLabel(self.display_name, self)
+        self.title_label.setObjectName("cardTitle")
+        self.title_label.setWordWrap(True)
+        set_role(self.title_label, "cardTitle")
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title_label)
+        if self.name:
+            subtitle = QLabel(provider_text(self.provider.name), self)
+            set_role(subtitle, "muted")
+            titles.addWidget(subtitle)
+
+        self.badge = StatusBadge(self)
+        titles.addSpacing(4)
+        titles.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        header.addWidget(self.monogram, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(titles, 1)
+        return header
+
+    def _build_result_lines(self, layout: QVBoxLayout) -> None:
+        self.url_label = QLabel(self)
+        self.url_label.setObjectName("urlLabel")
+        self.url_label.setWordWrap(True)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_role(self.url_label, "muted")
+        layout.addWidget(self.url_label)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLine")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Result"))
+        layout.addWidget(self.status_label)
+
+        self.tools_label = QLabel(self)
+        self.tools_label.setObjectName("toolsLine")
+        self.tools_label.setWordWrap(True)
+        set_role(self.tools_label, "info")
+        self.tools_label.setVisible(False)
+        layout.addWidget(self.tools_label)
+
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setObjectName("warningsLine")
+        self.warnings_label.setWordWrap(True)
+        set_role(self.warnings_label, "warning")
+        self.warnings_label.setVisible(False)
+        layout.addWidget(self.warnings_label)
+
+    def _build_fix_buttons(self) -> QHBoxLayout:
+        self.use_host_button = QPushButton(self)
+        self.use_host_button.setObjectName("useHostButton")
+        self.use_host_button.setAccessibleName(self.tr("Use the suggested API Host"))
+        self.use_host_button.setVisible(False)
+        self.use_host_button.clicked.connect(self._use_suggested_host)
+
+        self.save_anyway_button = QPushButton(self.tr("Save without validation"), self)
+        self.save_anyway_button.setObjectName("saveAnywayButton")
+        self.save_anyway_button.setAccessibleName(self.tr("Save without validation"))
+        self.save_anyway_button.setAccessibleDescription(
+            self.tr("Stores the key and settings although the provider could not be reached.")
+        )
+        self.save_anyway_button.setVisible(False)
+        self.save_anyway_button.clicked.connect(
+            lambda: self._run_dialog_task(self._save_without_validation())
+        )
+
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.use_host_button)
+        row.addWidget(self.save_anyway_button)
+        row.addStretch(1)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveButton")
+        set_role(self.save_button, "primary")
+        self.save_button.setAccessibleName(
+            self.tr("Save {provider}").format(provider=self.display_name)
+        )
+        self.save_button.clicked.connect(self.request_save)
+
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAccessibleName(self.tr("Cancel validation"))
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Stops the running validation. Shortcut: Esc.")
+        )
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(
+            lambda: self.cancel_validation(self.tr("Validation cancelled."))
+        )
+
+        self.default_button = QPushButton(self.tr("Set as Default"), self)
+        self.default_button.setObjectName("defaultButton")
+        self.default_button.setAccessibleName(
+            self.tr("Set {provider} as default").format(provider=self.display_name)
+        )
+        self.default_button.clicked.connect(lambda: self.default_requested.emit(self.config_id))
+
+        reset_text = self.tr("Remove") if self.is_extra else self.tr("Reset")
+        self.reset_button = QPushButton(reset_text, self)
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.setAccessibleName(f"{reset_text} {self.display_name}")
+        self.reset_button.setAccessibleDescription(
+            self.tr("Deletes the saved key from the keychain and this card's settings.")
+        )
+        self.reset_button.clicked.connect(lambda: self._run_dialog_task(self._reset()))
+
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.save_button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.default_button)
+        row.addStretch(1)
+        row.addWidget(self.reset_button)
+        return row
+
+    def _build_links(self) -> QLabel:
+        key_page_text = self.tr("Get an API key")
+        docs_text = self.tr("Documentation")
+        links = []
+        if self.provider.key_page_url:
+            links.append(
+                f'<a href="{escape(self.provider.key_page_url)}">{escape(key_page_text)}</a>'
+            )
+        if self.provider.docs_url:
+            links.append(f'<a href="{escape(self.provider.docs_url)}">{escape(docs_text)}</a>')
+
+        label = QLabel(" · ".join(links), self)
+        label.setObjectName("linksLabel")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setOpenExternalLinks(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        label.setAccessibleName(self.tr("Links for {provider}").format(provider=self.display_name))
+        label.setAccessibleDescription(
+            self.tr("Opens the provider's key page or documentation in your browser.")
+        )
+        label.setVisible(bool(links))
+        return label
+
+    # State.
+
+    @property
+    def is_extra(self) -> bool:
+        """True for an added OpenAI Compatible endpoint, whose card Reset removes."""
+        return self.config_id != self.provider.id
+
+    @property
+    def is_configured(self) -> bool:
+        return self.saved_settings is not None
+
+    @property
+    def is_validating(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    @property
+    def status(self) -> CardStatus:
+        if self.is_validating:
+            return CardStatus.VALIDATING
+        if self.failed:
+            return CardStatus.FAILED
+        if self.key_missing:
+            return CardStatus.KEY_MISSING
+        if self.saved_settings is None:
+            return CardStatus.NOT_CONFIGURED
+        if not self.saved_settings.verified:
+            return CardStatus.UNVERIFIED
+        return CardStatus.DEFAULT if self.is_default else CardStatus.VALID
+
+    def is_dirty(self) -> bool:
+        """True when the fields differ from what was saved (or from the defaults)."""
+        return self.form.has_typed_secret() or self.form.values().settings_part() != self._baseline
+
+    def missing_required(self) -> list[str]:
+        settings = self.saved_settings
+        key_saved = (
+            settings is not None and settings.secret_ref is not None and not self.key_missing
+        )
+        return self.form.missing_required(key_saved=key_saved)
+
+    def load_saved(self, saved: SavedConfig | None, suffix: str | None = None) -> None:
+        """Show a saved config (or the provider's defaults for None) without the key itself."""
+        self.cancel_validation(None)
+        self.failed = False
+        self.last_result = None
+        self.details.show_result(None)
+        self._hide_fixes()
+        self.form.clear_messages()
+        self.form.clear_secrets()
+
+        self.saved_settings = saved.settings if saved else None
+        self.is_default = bool(saved and saved.is_default)
+        self.key_missing = bool(saved and not saved.key_readable)
+        self.key_suffix = suffix
+
+        if saved is None:
+            defaults = self.provider.external_defaults()
+            self.form.set_values(self.provider.default_api_host, "", defaults)
+            self._show_status(self.tr("Not configured yet."), "muted")
+        else:
+            settings = saved.settings
+            self.form.set_values(settings.api_host, settings.model_type, settings.external_config)
+            self._show_saved_status()
+
+        self.form.set_saved_key(suffix, missing=self.key_missing)
+        if self.key_missing:
+            self.form.show_message(
+                API_KEY,
+                self.tr(
+                    "The saved key could not be read from the keychain. Enter the key again and "
+                    "save."
+                ),
+            )
+        self._baseline = self.form.values().settings_part()
+        self.refresh()
+
+    def set_default_state(self, is_default: bool) -> None:
+        if self.is_default != is_default:
+            self.is_default = is_default
+            if self.saved_settings is not None and not self.failed and not self.is_validating:
+                self._show_saved_status()
+            self.refresh()
+
+    # Save and validation.
+
+    def request_save(self) -> None:
+        """Check the form; if it is usable, validate and store it in this card's task."""
+        checked = self._checked_form()
+        if checked is None:
+            return
+        self.form.clear_messages()
+        self._start(self._save(checked))
+
+    def validate_saved(self) -> bool:
+        """Validate the saved config again without storing anything; False if there is none."""
+        settings = self.saved_settings
+        if settings is None or self.key_missing:
+            return False
+        try:
+            secret = self.service.read_secret(self.config_id) or Secret()
+        except SecretStoreError as error:
+            self._show_keychain_error(error)
+            return False
+
+        checked = check_form(
+            self.provider,
+            settings.api_host,
+            settings.model_type,
+            dict(settings.external_config),
+            secret,
+        )
+        if not checked.ok:
+            self.form.show_problems(checked.problems)
+            return False
+        self._start(self._validate_only(checked))
+        return True
+
+    def cancel_validation(self, message: str | None) -> None:
+        """Cancel the running validation, if any, and show ``message`` on the status line."""
+        if self.task is None or self.task.done():
+            return
+        self.task.cancel()
+        self.task = None
+        logger.info("validation cancelled: config_id=%s", self.config_id)
+        if message:
+            self._show_status(message, "warning")
+        elif self.saved_settings is not None:
+            self._show_saved_status()
+        self.refresh()
+
+    def cancel_all(self) -> list[asyncio.Task[None]]:
+        """Cancel the validation and any open dialog of this card; return the cancelled tasks."""
+        running = [
+            task for task in (self.task, self._dialog_task) if task is not None and not task.done()
+        ]
+        self.cancel_validation(None)
+        for task in running:
+            task.cancel()
+        return running
+
+    def _checked_form(self) -> CheckedForm | None:
+        values = self.form.values()
+        try:
+            secret = self._effective_secret(values.secret)
+        except SecretStoreError as error:
+            self._show_keychain_error(error)
+            return None
+
+        checked = check_form(
+            self.provider, values.api_host, values.model_type, values.external_config, secret
+        )
+        if not checked.ok:
+            self.form.show_problems(checked.problems)
+            self._show_status(
+                self.tr("Not saved. Correct the marked fields and save again."), "error"
+            )
+            self.refresh()
+            return None
+        return checked
+
+    def _effective_secret(self, typed: Secret) -> Secret:
+        """Return the typed secrets, or the saved ones when the user typed none."""
+        if not typed.is_empty():
+            return typed
+        settings = self.saved_settings
+        if settings is None or settings.secret_ref is None or self.key_missing:
+            return typed
+        return self.service.read_secret(self.config_id) or typed
+
+    def _start(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        self.cancel_validation(None)
+        self.task = asyncio.get_event_loop().create_task(coroutine)
+        self.task.add_done_callback(self._on_task_done)
+        self._show_validating()
+
+    def _on_task_done(self, task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            task.get_loop().call_exception_handler(
+                {
+                    "message": f"Validation of {self.config_id} failed",
+                    "exception": task.exception(),
+                    "task": task,
+                }
+            )
+            self._show_status(
+                self.tr("Validation stopped because of an internal error. See the log."), "error"
+            )
+        if self.task is task:
+            self.task = None
+        self.refresh()
+
+    async def _save(self, checked: CheckedForm) -> None:
+        try:
+            result = await self.service.save(
+                self.config_id,
+                checked.config,
+                checked.secret,
+                client=self._client(),
+                name=self.name,
+            )
+        except SecretStoreError as error:
+            self._show_keychain_error(error)
+            return
+        except SettingsError as error:
+            self.failed = True
+            self._show_status(
+                self.tr("Validated, but the settings could not be written: {error}").format(
+                    error=error
+                ),
+                "error",
+            )
+            return
+
+        self._show_result(result, stored=True)
+        if result.ok:
+            self._after_stored(checked)
+
+    async def _validate_only(self, checked: CheckedForm) -> None:
+        result = await self.service.validate(checked.config, checked.secret, client=self._client())
+        self._show_result(result, stored=False)
+
+    async def _save_without_validation(self) -> None:
+        checked = self._checked_form()
+        if checked is None:
+            return
+        confirmed = await confirm(
+            self.window(),
+            self.tr("Save without validation"),
+            self.tr(
+                "{provider} could not be reached, so the key and model are not proven. "
+                "Save the key and settings anyway? The card will show Unverified, and it cannot "
+                "be the default until a validation succeeds."
+            ).format(provider=self.display_name),
+            self.tr("Save without validation"),
+        )
+        if not confirmed:
+            return
+        try:
+            self.service.store_config(
+                self.config_id, checked.config, checked.secret, verified=False, name=self.name
+            )
+        except SecretStoreError as error:
+            self._show_keychain_error(error)
+            return
+        except SettingsError as error:
+            self._show_status(str(error), "error")
+            return
+        self.failed = False
+        self._hide_fixes()
+        self._after_stored(checked)
+
+    def _after_stored(self, checked: CheckedForm) -> None:
+        self.saved_settings = self.service.load().providers.get(self.config_id)
+        self.key_missing = False
+        self.key_suffix = key_suffix(checked.secret)
+
+        # The key leaves the widget once it is in the keychain; the placeholder shows its end.
+        self.form.clear_secrets()
+        config = checked.config
+        self.form.set_values(config.api_host, config.model_type, dict(config.external_config))
+        self.form.set_saved_key(self.key_suffix)
+        self._baseline = self.form.values().settings_part()
+        if self.saved_settings is not None and not self.saved_settings.verified:
+            self._show_saved_status()
+        self.refresh()
+        self.saved.emit(self.config_id)
+
+    async def _reset(self) -> None:
+        if self.is_extra:
+            title = self.tr("Remove {provider}").format(provider=self.display_name)
+            text = self.tr(
+                "Remove this endpoint? Its key is deleted from the keychain and its settings from "
+                "settings.json."
+            )
+            action = self.tr("Remove")
+        else:
+            title = self.tr("Reset {provider}").format(provider=self.display_name)
+            text = self.tr(
+                "Reset this card? Its key is deleted from the keychain and its settings from "
+                "settings.json."
+            )
+            action = self.tr("Reset")
+        if not self.is_configured:
+            text = self.tr("Discard your changes to this card?")
+        if not await confirm(self.window(), title, text, action, destructive=True):
+            return
+
+        self.cancel_validation(None)
+        if self.is_configured:
+            try:
+                self.service.reset(self.config_id)
+            except (SecretStoreError, SettingsError) as error:
+                self._show_status(str(error), "error")
+                return
+        self.load_saved(None)
+        self._show_status(self.tr("Reset to the provider's defaults."), "muted")
+        self.was_reset.emit(self.config_id)
+
+    def _run_dialog_task(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        if self._dialog_task is not None and not self._dialog_task.done():
+            coroutine.close()
+            return
+        self._dialog_task = asyncio.get_event_loop().create_task(coroutine)
+        self._dialog_task.add_done_callback(self._on_task_done)
+
+    # Showing results.
+
+    def _show_validating(self) -> None:
+        self.failed = False
+        self.last_result = None
+        self.details.show_result(None)
+        self._hide_fixes()
+        self.tools_label.setVisible(False)
+        self.warnings_label.setVisible(False)
+        self._show_status(self.tr("Validating…"), "info")
+        self.refresh()
+
+    def _show_result(self, result: ValidationResult, *, stored: bool) -> None:
+        self.last_result = result
+        self.failed = not result.ok
+        self.details.show_result(result)
+        self.form.clear_messages()
+        self._show_tools_support(result)
+        self._show_warnings(result)
+
+        message = result_message(result)
+        if result.ok:
+            latency = f" ({result.latency_ms} ms)" if result.latency_ms is not None else ""
+            self._show_status(message + latency, "success")
+        else:
+            on_field = result.field is not None and self.form.show_message(result.field, message)
+            if stored and self.saved_settings is not None:
+                outcome = self.tr("Validation failed. Your saved configuration was not changed.")
+            elif stored:
+                outcome = self.tr("Validation failed. Nothing was saved.")
+            else:
+                outcome = self.tr("Validation failed.")
+            self._show_status(outcome if on_field else f"{message} {outcome}", "error")
+            self._offer_fixes(result)
+        self.refresh()
+
+    def _show_tools_support(self, result: ValidationResult) -> None:
+        supports_tools = getattr(result, "supports_tools", None)
+        if supports_tools is None:
+            self.tools_label.setVisible(False)
+            return
+        if supports_tools:
+            self.tools_label.setText(self.tr("This model accepts tool calls."))
+        else:
+            self.tools_label.setText(
+                self.tr(
+                    "This model did not accept tool calls, so agents that use tools may not work "
+                    "with it."
+                )
+            )
+        self.tools_label.setVisible(True)
+
+    def _show_warnings(self, result: ValidationResult) -> None:
+        # NOTE: the validator passes warnings as finished English sentences, so they are
+        # shown untranslated until it passes a template and arguments instead.
+        warnings = [redact(warning) for warning in getattr(result, "warnings", ())]
+        self.warnings_label.setText("\n".join(warnings))
+        self.warnings_label.setVisible(bool(warnings))
+
+    def _offer_fixes(self, result: ValidationResult) -> None:
+        suggested = getattr(result, "suggested_api_host", None)
+        if suggested:
+            self._suggested_host = suggested
+            text = self.tr("Use {host}").format(host=suggested)
+            self.use_host_button.setText(text)
+            self.use_host_button.setAccessibleName(text)
+            self.use_host_button.setAccessibleDescription(
+                self.tr(
+                    "Replaces the API Host with the address that answered. Save again to validate "
+                    "it."
+                )
+            )
+            self.use_host_button.setVisible(True)
+        if result.category in SAVE_ANYWAY_CATEGORIES:
+            self.save_anyway_button.setVisible(True)
+
+    def _hide_fixes(self) -> None:
+        self.use_host_button.setVisible(False)
+        self.save_anyway_button.setVisible(False)
+
+    def _use_suggested_host(self) -> None:
+        self.form.rows[API_HOST].set_text(self._suggested_host)
+        self.form.rows[API_HOST].clear_message()
+        self.use_host_button.setVisible(False)
+        self._show_status(
+            self.tr("API Host changed to {host}. Save to validate it.").format(
+                host=self._suggested_host
+            ),
+            "info",
+        )
+        self.refresh()
+
+    def _show_saved_status(self) -> None:
+        settings = self.saved_settings
+        if settings is None:
+            return
+        if self.key_missing:
+            self._show_status(
+                self.tr("Saved, but the key is missing. Enter it again and save."), "error"
+            )
+        elif not settings.verified:
+            self._show_status(self.tr("Saved without validation."), "warning")
+        elif settings.validated_at is not None:
+            when = settings.validated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self._show_status(self.tr("Saved. Validated on {time}.").format(time=when), "success")
+        else:
+            self._show_status(self.tr("Saved."), "success")
+
+    def _show_keychain_error(self, error: SecretStoreError) -> None:
+        self.failed = True
+        self.form.show_message(API_KEY, str(error))
+        self._show_status(
+            self.tr("The key could not be stored or read. Nothing was saved."), "error"
+        )
+        self.refresh()
+
+    def _show_status(self, text: str, kind: str) -> None:
+        """Show ``text`` on the status line and announce it through accessible descriptions."""
+        self.status_label.setText(text)
+        set_role(self.status_label, kind)
+        self.status_label.setAccessibleDescription(text)
+        self.save_button.setAccessibleDescription(text)
+        self.setAccessibleDescription(text)
+
+    # Reacting to the user.
+
+    def _on_edited(self, key: str) -> None:
+        if self.is_validating:
+            self.cancel_validation(
+                self.tr(
+                    "Validation cancelled because the card changed. Save again to check the new "
+                    "values."
+                )
+            )
+        row = self.form.rows.get(key)
+        if row is not None:
+            row.clear_message()
+        self.refresh()
+
+    def _submit(self) -> None:
+        """Enter in a field: save when Save is enabled, otherwise show what is missing."""
+        if self.save_button.isEnabled():
+            self.request_save()
+        elif self.missing_required():
+            self._checked_form()
+
+    def refresh(self) -> None:
+        status = self.status
+        self.badge.set_status(status)
+        if self.property("isDefault") != (status is CardStatus.DEFAULT):
+            self.setProperty("isDefault", status is CardStatus.DEFAULT)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+        missing = self.missing_required()
+        changed = self.is_dirty() or status in (CardStatus.FAILED, CardStatus.UNVERIFIED)
+        self.save_button.setEnabled(not missing and changed)
+        self.cancel_button.setVisible(status is CardStatus.VALIDATING)
+        self.default_button.setEnabled(status is CardStatus.VALID and not self.is_dirty())
+        self.reset_button.setEnabled(self.is_configured or self.is_dirty() or self.is_extra)
+
+        if missing:
+            self.hint_label.setText(
+                self.tr("To save, fill in: {fields}.").format(fields=", ".join(missing))
+            )
+        elif not changed and status in (CardStatus.VALID, CardStatus.DEFAULT):
+            self.hint_label.setText(self.tr("No unsaved changes."))
+        else:
+            self.hint_label.setText("")
+        self.hint_label.setVisible(bool(self.hint_label.text()))
+        self.default_button.setToolTip(self._default_hint(status))
+
+        self._update_url()
+        self.setAccessibleName(self.tr("{provider} card").format(provider=self.display_name))
+        self.state_changed.emit()
+
+    def _default_hint(self, status: CardStatus) -> str:
+        if status is CardStatus.DEFAULT:
+            return self.tr("This configuration is already the default.")
+        if status is CardStatus.VALID and not self.is_dirty():
+            return self.tr("Agents will use this configuration.")
+        return self.tr("Save and validate this card first.")
+
+    def _update_url(self) -> None:
+        values = self.form.values()
+        host, problem = check_api_host(values.api_host)
+        if problem is not None:
+            text = self.tr("Enter a valid API Host to see the URL that Save will call.")
+            self.url_label.setText(text)
+            self.url_label.setAccessibleName(text)
+            return
+        model = values.model_type.strip() or "…"
+        url = chat_url(self.provider, host, model, values.external_config)
+        self.url_label.setText(self.tr("Save calls: POST {url}").format(url=breakable(url)))
+        self.url_label.setAccessibleName(self.tr("Save calls: POST {url}").format(url=url))
+        self.url_label.setToolTip(url)

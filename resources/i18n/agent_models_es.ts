@@ -1,0 +1,815 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AddEndpointDialog</name>
+    <message>
+        <source>Add custom endpoint</source>
+        <translation>Añadir endpoint personalizado</translation>
+    </message>
+    <message>
+        <source>Add another OpenAI Compatible endpoint, such as a local model server, with its own name.</source>
+        <translation>Añade otro endpoint compatible con OpenAI, como un servidor de modelos local, con su propio nombre.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>The name shown on the card, for example Office GPU server.</source>
+        <translation>El nombre que muestra la tarjeta, por ejemplo Servidor GPU de la oficina.</translation>
+    </message>
+    <message>
+        <source>For example: Office GPU server</source>
+        <translation>Por ejemplo: Servidor GPU de la oficina</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preajuste</translation>
+    </message>
+    <message>
+        <source>Fills in the API Host of a local server that needs no key.</source>
+        <translation>Rellena el API Host de un servidor local que no necesita clave.</translation>
+    </message>
+    <message>
+        <source>None: I will enter the API Host</source>
+        <translation>Ninguno: escribiré el API Host</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Preset</source>
+        <translation>&amp;Preajuste</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>A card named {name} already exists. Choose another name.</source>
+        <translation>Ya existe una tarjeta llamada {name}. Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The name shown on the card.</source>
+        <translation>El nombre que muestra la tarjeta.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The window keeps working; details are in the log.</source>
+        <translation>Algo ha fallado. La ventana sigue funcionando; los detalles están en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>FormRow</name>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>These cards have changes that are not saved: {names}. Close and discard them?</source>
+        <translation>Estas tarjetas tienen cambios sin guardar: {names}. ¿Cerrar y descartarlos?</translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation>Descartar y cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Custom Model</source>
+        <translation>Modelo personalizado</translation>
+    </message>
+    <message>
+        <source>Agents › Models</source>
+        <translation>Agentes › Modelos</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Bring your own API key: Save checks the key and model with the provider, then keeps the key in your system&apos;s keychain. Set as Default chooses the model your agents use.</source>
+        <translation>Usa tu propia clave de API: Guardar comprueba la clave y el modelo con el proveedor y después guarda la clave en el llavero del sistema. Establecer como predeterminado elige el modelo que usan tus agentes.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Search providers</source>
+        <translation>Buscar proveedores</translation>
+    </message>
+    <message>
+        <source>Shows only the cards whose name contains this text.</source>
+        <translation>Muestra solo las tarjetas cuyo nombre contiene este texto.</translation>
+    </message>
+    <message>
+        <source>Configured first</source>
+        <translation>Configurados primero</translation>
+    </message>
+    <message>
+        <source>Moves the cards with a saved configuration to the top.</source>
+        <translation>Coloca arriba las tarjetas con una configuración guardada.</translation>
+    </message>
+    <message>
+        <source>Validate all</source>
+        <translation>Validar todo</translation>
+    </message>
+    <message>
+        <source>Checks every saved configuration with its provider again. Nothing is changed on disk.</source>
+        <translation>Vuelve a comprobar cada configuración guardada con su proveedor. No se cambia nada en el disco.</translation>
+    </message>
+    <message>
+        <source>Add custom endpoint</source>
+        <translation>Añadir endpoint personalizado</translation>
+    </message>
+    <message>
+        <source>Adds another OpenAI Compatible card, for example for a local model server.</source>
+        <translation>Añade otra tarjeta compatible con OpenAI, por ejemplo para un servidor de modelos local.</translation>
+    </message>
+    <message>
+        <source>No provider matches “{text}”.</source>
+        <translation>Ningún proveedor coincide con «{text}».</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCard</name>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Validation cancelled.</source>
+        <translation>Validación cancelada.</translation>
+    </message>
+    <message>
+        <source>Not configured yet.</source>
+        <translation>Aún sin configurar.</translation>
+    </message>
+    <message>
+        <source>Use the suggested API Host</source>
+        <translation>Usar el API Host sugerido</translation>
+    </message>
+    <message>
+        <source>Save without validation</source>
+        <translation>Guardar sin validar</translation>
+    </message>
+    <message>
+        <source>Stores the key and settings although the provider could not be reached.</source>
+        <translation>Guarda la clave y los ajustes aunque no se pudo contactar con el proveedor.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save {provider}</source>
+        <translation>Guardar {provider}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel validation</source>
+        <translation>Cancelar la validación</translation>
+    </message>
+    <message>
+        <source>Stops the running validation. Shortcut: Esc.</source>
+        <translation>Detiene la validación en curso. Atajo: Esc.</translation>
+    </message>
+    <message>
+        <source>Set as Default</source>
+        <translation>Establecer como predeterminado</translation>
+    </message>
+    <message>
+        <source>Set {provider} as default</source>
+        <translation>Establecer {provider} como predeterminado</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Deletes the saved key from the keychain and this card&apos;s settings.</source>
+        <translation>Borra la clave guardada del llavero y los ajustes de esta tarjeta.</translation>
+    </message>
+    <message>
+        <source>Get an API key</source>
+        <translation>Obtener una clave de API</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentación</translation>
+    </message>
+    <message>
+        <source>Links for {provider}</source>
+        <translation>Enlaces de {provider}</translation>
+    </message>
+    <message>
+        <source>Opens the provider&apos;s key page or documentation in your browser.</source>
+        <translation>Abre en el navegador la página de claves o la documentación del proveedor.</translation>
+    </message>
+    <message>
+        <source>The saved key could not be read from the keychain. Enter the key again and save.</source>
+        <translation>No se pudo leer la clave guardada del llavero. Escribe la clave de nuevo y guarda.</translation>
+    </message>
+    <message>
+        <source>Not saved. Correct the marked fields and save again.</source>
+        <translation>No se ha guardado. Corrige los campos marcados y vuelve a guardar.</translation>
+    </message>
+    <message>
+        <source>Validation stopped because of an internal error. See the log.</source>
+        <translation>La validación se detuvo por un error interno. Consulta el registro.</translation>
+    </message>
+    <message>
+        <source>Validated, but the settings could not be written: {error}</source>
+        <translation>Validado, pero no se pudieron escribir los ajustes: {error}</translation>
+    </message>
+    <message>
+        <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
+        <translation>No se pudo contactar con {provider}, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y no podrá ser la predeterminada hasta que una validación tenga éxito.</translation>
+    </message>
+    <message>
+        <source>Remove {provider}</source>
+        <translation>Quitar {provider}</translation>
+    </message>
+    <message>
+        <source>Remove this endpoint? Its key is deleted from the keychain and its settings from settings.json.</source>
+        <translation>¿Quitar este endpoint? Su clave se borra del llavero y sus ajustes de settings.json.</translation>
+    </message>
+    <message>
+        <source>Reset {provider}</source>
+        <translation>Restablecer {provider}</translation>
+    </message>
+    <message>
+        <source>Reset this card? Its key is deleted from the keychain and its settings from settings.json.</source>
+        <translation>¿Restablecer esta tarjeta? Su clave se borra del llavero y sus ajustes de settings.json.</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this card?</source>
+        <translation>¿Descartar los cambios de esta tarjeta?</translation>
+    </message>
+    <message>
+        <source>Reset to the provider&apos;s defaults.</source>
+        <translation>Restablecida a los valores predeterminados del proveedor.</translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>Validando…</translation>
+    </message>
+    <message>
+        <source>Validation failed. Your saved configuration was not changed.</source>
+        <translation>La validación falló. Tu configuración guardada no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Validation failed. Nothing was saved.</source>
+        <translation>La validación falló. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Validation failed.</source>
+        <translation>La validación falló.</translation>
+    </message>
+    <message>
+        <source>This model accepts tool calls.</source>
+        <translation>Este modelo acepta llamadas a herramientas.</translation>
+    </message>
+    <message>
+        <source>This model did not accept tool calls, so agents that use tools may not work with it.</source>
+        <translation>Este modelo no aceptó llamadas a herramientas, así que los agentes que usan herramientas pueden no funcionar con él.</translation>
+    </message>
+    <message>
+        <source>Use {host}</source>
+        <translation>Usar {host}</translation>
+    </message>
+    <message>
+        <source>Replaces the API Host with the address that answered. Save again to validate it.</source>
+        <translation>Sustituye el API Host por la dirección que respondió. Vuelve a guardar para validarla.</translation>
+    </message>
+    <message>
+        <source>API Host changed to {host}. Save to validate it.</source>
+        <translation>API Host cambiado a {host}. Guarda para validarlo.</translation>
+    </message>
+    <message>
+        <source>Saved, but the key is missing. Enter it again and save.</source>
+        <translation>Guardado, pero falta la clave. Escríbela de nuevo y guarda.</translation>
+    </message>
+    <message>
+        <source>Saved without validation.</source>
+        <translation>Guardado sin validar.</translation>
+    </message>
+    <message>
+        <source>Saved. Validated on {time}.</source>
+        <translation>Guardado. Validado el {time}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>The key could not be stored or read. Nothing was saved.</source>
+        <translation>No se pudo guardar ni leer la clave. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Validation cancelled because the card changed. Save again to check the new values.</source>
+        <translation>Validación cancelada porque la tarjeta cambió. Vuelve a guardar para comprobar los valores nuevos.</translation>
+    </message>
+    <message>
+        <source>To save, fill in: {fields}.</source>
+        <translation>Para guardar, rellena: {fields}.</translation>
+    </message>
+    <message>
+        <source>No unsaved changes.</source>
+        <translation>No hay cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>{provider} card</source>
+        <translation>Tarjeta de {provider}</translation>
+    </message>
+    <message>
+        <source>This configuration is already the default.</source>
+        <translation>Esta configuración ya es la predeterminada.</translation>
+    </message>
+    <message>
+        <source>Agents will use this configuration.</source>
+        <translation>Los agentes usarán esta configuración.</translation>
+    </message>
+    <message>
+        <source>Save and validate this card first.</source>
+        <translation>Primero guarda y valida esta tarjeta.</translation>
+    </message>
+    <message>
+        <source>Enter a valid API Host to see the URL that Save will call.</source>
+        <translation>Escribe un API Host válido para ver la URL a la que llamará Guardar.</translation>
+    </message>
+    <message>
+        <source>Save calls: POST {url}</source>
+        <translation>Guardar llama a: POST {url}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <source>Or sign requests with AWS access keys instead of an API key:</source>
+        <translation>O firma las solicitudes con claves de acceso de AWS en lugar de una clave de API:</translation>
+    </message>
+    <message>
+        <source>Your authentication key from {provider}.</source>
+        <translation>Tu clave de autenticación de {provider}.</translation>
+    </message>
+    <message>
+        <source>Example: {example}</source>
+        <translation>Ejemplo: {example}</translation>
+    </message>
+    <message>
+        <source>Leave it empty if the server needs no key.</source>
+        <translation>Déjala vacía si el servidor no necesita clave.</translation>
+    </message>
+    <message>
+        <source>API Key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>The API endpoint URL, for example {example}.</source>
+        <translation>La URL del endpoint de la API, por ejemplo {example}.</translation>
+    </message>
+    <message>
+        <source>API Host</source>
+        <translation>API Host</translation>
+    </message>
+    <message>
+        <source>The specific model variant to use, for example {example}.</source>
+        <translation>La variante concreta del modelo, por ejemplo {example}.</translation>
+    </message>
+    <message>
+        <source>Model Type</source>
+        <translation>Tipo de modelo</translation>
+    </message>
+    <message>
+        <source>Provider-specific setting for {provider}.</source>
+        <translation>Ajuste específico de {provider}.</translation>
+    </message>
+    <message>
+        <source>Hide {field}</source>
+        <translation>Ocultar {field}</translation>
+    </message>
+    <message>
+        <source>Show {field}</source>
+        <translation>Mostrar {field}</translation>
+    </message>
+    <message>
+        <source>Shows or hides the characters you typed.</source>
+        <translation>Muestra u oculta los caracteres que escribiste.</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Preajustes</translation>
+    </message>
+    <message>
+        <source>Local server presets</source>
+        <translation>Preajustes de servidores locales</translation>
+    </message>
+    <message>
+        <source>Fills in the API Host of a local server.</source>
+        <translation>Rellena el API Host de un servidor local.</translation>
+    </message>
+    <message>
+        <source>Fill in the API Host of a local server</source>
+        <translation>Rellenar el API Host de un servidor local</translation>
+    </message>
+    <message>
+        <source>Optional for local servers</source>
+        <translation>Opcional para servidores locales</translation>
+    </message>
+    <message>
+        <source>Key missing: enter it again</source>
+        <translation>Falta la clave: escríbela de nuevo</translation>
+    </message>
+    <message>
+        <source>Saved key ending in {suffix}</source>
+        <translation>Clave guardada que termina en {suffix}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDetails</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Validation details</source>
+        <translation>Detalles de la validación</translation>
+    </message>
+    <message>
+        <source>Shows each step of the last validation with its URL, HTTP status, latency and the provider&apos;s message.</source>
+        <translation>Muestra cada paso de la última validación con su URL, estado HTTP, latencia y el mensaje del proveedor.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>HTTP {status}</source>
+        <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>{milliseconds} ms</source>
+        <translation>{milliseconds} ms</translation>
+    </message>
+    <message>
+        <source>URL: {url}</source>
+        <translation>URL: {url}</translation>
+    </message>
+    <message>
+        <source>HTTP status: {status}</source>
+        <translation>Estado HTTP: {status}</translation>
+    </message>
+    <message>
+        <source>Latency: {milliseconds} ms</source>
+        <translation>Latencia: {milliseconds} ms</translation>
+    </message>
+    <message>
+        <source>Provider message: {message}</source>
+        <translation>Mensaje del proveedor: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <source>Checking the key and model with the provider.</source>
+        <translation>Comprobando la clave y el modelo con el proveedor.</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Key missing</source>
+        <translation>Falta la clave</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Sin configurar</translation>
+    </message>
+    <message>
+        <source>Nothing is saved for this provider.</source>
+        <translation>No hay nada guardado para este proveedor.</translation>
+    </message>
+    <message>
+        <source>Saved without reaching the provider, so the key is not proven.</source>
+        <translation>Guardado sin contactar con el proveedor, así que la clave no está comprobada.</translation>
+    </message>
+    <message>
+        <source>Saved, and the key and model worked.</source>
+        <translation>Guardado; la clave y el modelo funcionaron.</translation>
+    </message>
+    <message>
+        <source>Saved, validated, and used by your agents.</source>
+        <translation>Guardado, validado y en uso por tus agentes.</translation>
+    </message>
+    <message>
+        <source>The configuration is saved, but its key cannot be read from the keychain.</source>
+        <translation>La configuración está guardada, pero su clave no se puede leer del llavero.</translation>
+    </message>
+    <message>
+        <source>The last validation failed.</source>
+        <translation>La última validación falló.</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Sin verificar</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Válido</translation>
+    </message>
+    <message>
+        <source>Validating</source>
+        <translation>Validando</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>API Key contains a space or line break. Copy the key again, without extra characters.</source>
+        <translation>La clave de API contiene un espacio o un salto de línea. Vuelve a copiar la clave, sin caracteres de más.</translation>
+    </message>
+    <message>
+        <source>API Key is required. Paste the key from {provider}.</source>
+        <translation>La clave de API es obligatoria. Pega la clave de {provider}.</translation>
+    </message>
+    <message>
+        <source>Enter a Bedrock API key, or an access key ID and secret access key.</source>
+        <translation>Escribe una clave de API de Bedrock, o un ID de clave de acceso y una clave de acceso secreta.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key, or neither.</source>
+        <translation>Escribe el ID de clave de acceso y la clave de acceso secreta, o ninguno de los dos.</translation>
+    </message>
+    <message>
+        <source>Model Type is required, for example {example}.</source>
+        <translation>El tipo de modelo es obligatorio, por ejemplo {example}.</translation>
+    </message>
+    <message>
+        <source>{label} is required for {provider}.</source>
+        <translation>{label} es obligatorio para {provider}.</translation>
+    </message>
+</context>
+<context>
+    <name>hosts</name>
+    <message>
+        <source>, for example {example}</source>
+        <translation>, por ejemplo {example}</translation>
+    </message>
+    <message>
+        <source>API Host is in region {value}, which differs from the Region field. Requests are signed for the host&apos;s region; change one so that both match.</source>
+        <translation>El API Host está en la región {value}, distinta del campo Región. Las solicitudes se firman para la región del host; cambia uno para que coincidan.</translation>
+    </message>
+    <message>
+        <source>API Host is required. Enter the URL of the API{value}.</source>
+        <translation>El API Host es obligatorio. Escribe la URL de la API{value}.</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} has no scheme. Start it with https:// (or http:// for a local server).</source>
+        <translation>El API Host {value!r} no tiene esquema. Empiézalo por https:// (o http:// para un servidor local).</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} is not a valid URL. Enter it like https://api.example.com/v1.</source>
+        <translation>El API Host {value!r} no es una URL válida. Escríbelo como https://api.example.com/v1.</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} must start with https:// or http://.</source>
+        <translation>El API Host {value!r} debe empezar por https:// o http://.</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} uses plain http://, so the key travels unencrypted. Use https:// unless this server is on your own machine or network.</source>
+        <translation>El API Host {value!r} usa http:// sin cifrar, así que la clave viaja sin cifrar. Usa https:// salvo que el servidor esté en tu equipo o tu red.</translation>
+    </message>
+</context>
+<context>
+    <name>providers</name>
+    <message>
+        <source>API version</source>
+        <translation>Versión de la API</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>ID de clave de acceso</translation>
+    </message>
+    <message>
+        <source>Deployment name</source>
+        <translation>Nombre de la implementación</translation>
+    </message>
+    <message>
+        <source>OpenAI Compatible</source>
+        <translation>Compatible con OpenAI</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Clave de acceso secreta</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Token de sesión</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>API found at this path</source>
+        <translation>API encontrada en esta ruta</translation>
+    </message>
+    <message>
+        <source>Cannot find {host}: the name does not resolve. Check the API Host&apos;s spelling and your network connection.</source>
+        <translation>No se encuentra {host}: el nombre no se resuelve. Revisa cómo está escrito el API Host y tu conexión de red.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the proxy {proxy} on the way to {host}. Check the proxy settings (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY).</source>
+        <translation>No se puede contactar con el proxy {proxy} de camino a {host}. Revisa los ajustes del proxy (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY).</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host}. Check the API Host, your network connection and any proxy.</source>
+        <translation>No se puede contactar con {host}. Revisa el API Host, tu conexión de red y el proxy, si lo hay.</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} within {seconds} seconds. Check the API Host, your network and any firewall.</source>
+        <translation>No se pudo conectar con {host} en {seconds} segundos. Revisa el API Host, tu red y el cortafuegos, si lo hay.</translation>
+    </message>
+    <message>
+        <source>Invalid key. Validation failed.</source>
+        <translation>Clave no válida. La validación falló.</translation>
+    </message>
+    <message>
+        <source>Invalid model name. Validation failed.</source>
+        <translation>Nombre de modelo no válido. La validación falló.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed (certificate or TLS error). Check the API Host and the system&apos;s certificates.</source>
+        <translation>La conexión segura con {host} falló (error de certificado o de TLS). Revisa el API Host y los certificados del sistema.</translation>
+    </message>
+    <message>
+        <source>Validated: the key and the model work.</source>
+        <translation>Validado: la clave y el modelo funcionan.</translation>
+    </message>
+    <message>
+        <source>You exceeded your current quota</source>
+        <translation>Has superado tu cuota actual</translation>
+    </message>
+    <message>
+        <source>corrected API Host answers</source>
+        <translation>el API Host corregido responde</translation>
+    </message>
+    <message>
+        <source>generation works</source>
+        <translation>la generación funciona</translation>
+    </message>
+    <message>
+        <source>host reachable</source>
+        <translation>host accesible</translation>
+    </message>
+    <message>
+        <source>in a minute</source>
+        <translation>dentro de un minuto</translation>
+    </message>
+    <message>
+        <source>in {seconds} seconds</source>
+        <translation>dentro de {seconds} segundos</translation>
+    </message>
+    <message>
+        <source>key accepted</source>
+        <translation>clave aceptada</translation>
+    </message>
+    <message>
+        <source>model available</source>
+        <translation>modelo disponible</translation>
+    </message>
+    <message>
+        <source>request format accepted</source>
+        <translation>formato de solicitud aceptado</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP 200 without a generated reply. See the provider&apos;s message, and check the API Host.</source>
+        <translation>{host} respondió HTTP 200 sin una respuesta generada. Mira el mensaje del proveedor y revisa el API Host.</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status} with an empty body, not like the {provider} API. Check the API Host.</source>
+        <translation>{host} respondió HTTP {status} con el cuerpo vacío, no como la API de {provider}. Revisa el API Host.</translation>
+    </message>
+    <message>
+        <source>{host} answered with a web page, not the {provider} API. Check the API Host and its path.</source>
+        <translation>{host} respondió con una página web, no con la API de {provider}. Revisa el API Host y su ruta.</translation>
+    </message>
+    <message>
+        <source>{host} answered with invalid JSON: not the {provider} API, or an answer cut off on the way. Check the API Host and any proxy.</source>
+        <translation>{host} respondió con JSON no válido: no es la API de {provider}, o la respuesta se cortó por el camino. Revisa el API Host y el proxy, si lo hay.</translation>
+    </message>
+    <message>
+        <source>{host} answered with text that is not JSON, so it is not the {provider} API. Check the API Host.</source>
+        <translation>{host} respondió con texto que no es JSON, así que no es la API de {provider}. Revisa el API Host.</translation>
+    </message>
+    <message>
+        <source>{host} answered, but not like the {provider} API. Check the API Host.</source>
+        <translation>{host} respondió, pero no como la API de {provider}. Revisa el API Host.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} seconds. Try again, or check your network.</source>
+        <translation>{host} no respondió en {seconds} segundos. Inténtalo de nuevo o revisa tu red.</translation>
+    </message>
+    <message>
+        <source>{host} does not answer like the {provider} API at this path, but {suggested} does. Use the suggested API Host.</source>
+        <translation>{host} no responde como la API de {provider} en esta ruta, pero {suggested} sí. Usa el API Host sugerido.</translation>
+    </message>
+    <message>
+        <source>{host} does not answer like the {provider} API. Check the API Host and its path.</source>
+        <translation>{host} no responde como la API de {provider}. Revisa el API Host y su ruta.</translation>
+    </message>
+    <message>
+        <source>{host} does not speak TLS. If it is a local server, start the API Host with http://.</source>
+        <translation>{host} no usa TLS. Si es un servidor local, empieza el API Host por http://.</translation>
+    </message>
+    <message>
+        <source>{host} redirected the request to {location}. The key was not sent there. Check the API Host, and enter the new address if you trust it.</source>
+        <translation>{host} redirigió la solicitud a {location}. La clave no se envió allí. Revisa el API Host y escribe la dirección nueva si confías en ella.</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection. Check the API Host and port, and that the server is running.</source>
+        <translation>{host} rechazó la conexión. Revisa el API Host y el puerto, y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <source>{host} sent more than {size} for a one-token request, so it is not the {provider} API. Check the API Host.</source>
+        <translation>{host} envió más de {size} para una solicitud de un token, así que no es la API de {provider}. Revisa el API Host.</translation>
+    </message>
+    <message>
+        <source>{host} started answering but did not finish within {seconds} seconds. Try again later.</source>
+        <translation>{host} empezó a responder pero no terminó en {seconds} segundos. Inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>{provider} accepted the key but it lacks a permission. Check the key&apos;s permissions.</source>
+        <translation>{provider} aceptó la clave, pero le falta un permiso. Revisa los permisos de la clave.</translation>
+    </message>
+    <message>
+        <source>{provider} does not serve your location. Use a supported region or another provider.</source>
+        <translation>{provider} no da servicio en tu ubicación. Usa una región compatible u otro proveedor.</translation>
+    </message>
+    <message>
+        <source>{provider} had a server error or is overloaded. Try again later.</source>
+        <translation>{provider} tuvo un error del servidor o está sobrecargado. Inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting this key. The key works; try again {retry}.</source>
+        <translation>{provider} está limitando la frecuencia de esta clave. La clave funciona; inténtalo de nuevo {retry}.</translation>
+    </message>
+    <message>
+        <source>{provider} rejected the test request. See the provider&apos;s message for details.</source>
+        <translation>{provider} rechazó la solicitud de prueba. Consulta el mensaje del proveedor para ver los detalles.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,815 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddEndpointDialog</name>
+    <message>
+        <source>Add custom endpoint</source>
+        <translation>添加自定义端点</translation>
+    </message>
+    <message>
+        <source>Add another OpenAI Compatible endpoint, such as a local model server, with its own name.</source>
+        <translation>添加另一个 OpenAI 兼容端点（例如本地模型服务器），并为它单独命名。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The name shown on the card, for example Office GPU server.</source>
+        <translation>卡片上显示的名称，例如“办公室 GPU 服务器”。</translation>
+    </message>
+    <message>
+        <source>For example: Office GPU server</source>
+        <translation>例如：办公室 GPU 服务器</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Fills in the API Host of a local server that needs no key.</source>
+        <translation>填入无需密钥的本地服务器的 API Host。</translation>
+    </message>
+    <message>
+        <source>None: I will enter the API Host</source>
+        <translation>无：我将自行输入 API Host</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Preset</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>A card named {name} already exists. Choose another name.</source>
+        <translation>已存在名为 {name} 的卡片。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The name shown on the card.</source>
+        <translation>卡片上显示的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The window keeps working; details are in the log.</source>
+        <translation>出现了问题。窗口仍可继续使用；详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>FormRow</name>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>These cards have changes that are not saved: {names}. Close and discard them?</source>
+        <translation>以下卡片有未保存的更改：{names}。要关闭并放弃这些更改吗？</translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation>放弃并关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Custom Model</source>
+        <translation>自定义模型</translation>
+    </message>
+    <message>
+        <source>Agents › Models</source>
+        <translation>智能体 › 模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Bring your own API key: Save checks the key and model with the provider, then keeps the key in your system&apos;s keychain. Set as Default chooses the model your agents use.</source>
+        <translation>使用您自己的 API 密钥：“保存”会向服务商验证密钥和模型，然后把密钥存入系统钥匙串。“设为默认”用于选择智能体使用的模型。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Search providers</source>
+        <translation>搜索服务商</translation>
+    </message>
+    <message>
+        <source>Shows only the cards whose name contains this text.</source>
+        <translation>只显示名称包含此文字的卡片。</translation>
+    </message>
+    <message>
+        <source>Configured first</source>
+        <translation>已配置的优先</translation>
+    </message>
+    <message>
+        <source>Moves the cards with a saved configuration to the top.</source>
+        <translation>把已保存配置的卡片排在最前面。</translation>
+    </message>
+    <message>
+        <source>Validate all</source>
+        <translation>全部验证</translation>
+    </message>
+    <message>
+        <source>Checks every saved configuration with its provider again. Nothing is changed on disk.</source>
+        <translation>向服务商重新验证每个已保存的配置。不会修改磁盘上的任何内容。</translation>
+    </message>
+    <message>
+        <source>Add custom endpoint</source>
+        <translation>添加自定义端点</translation>
+    </message>
+    <message>
+        <source>Adds another OpenAI Compatible card, for example for a local model server.</source>
+        <translation>添加另一张 OpenAI 兼容卡片，例如用于本地模型服务器。</translation>
+    </message>
+    <message>
+        <source>No provider matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的服务商。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCard</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Validation cancelled.</source>
+        <translation>验证已取消。</translation>
+    </message>
+    <message>
+        <source>Not configured yet.</source>
+        <translation>尚未配置。</translation>
+    </message>
+    <message>
+        <source>Use the suggested API Host</source>
+        <translation>使用建议的 API Host</translation>
+    </message>
+    <message>
+        <source>Save without validation</source>
+        <translation>不验证直接保存</translation>
+    </message>
+    <message>
+        <source>Stores the key and settings although the provider could not be reached.</source>
+        <translation>即使无法连接服务商，也保存密钥和设置。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save {provider}</source>
+        <translation>保存 {provider}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel validation</source>
+        <translation>取消验证</translation>
+    </message>
+    <message>
+        <source>Stops the running validation. Shortcut: Esc.</source>
+        <translation>停止正在进行的验证。快捷键：Esc。</translation>
+    </message>
+    <message>
+        <source>Set as Default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Set {provider} as default</source>
+        <translation>将 {provider} 设为默认</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Deletes the saved key from the keychain and this card&apos;s settings.</source>
+        <translation>从钥匙串中删除已保存的密钥，并删除此卡片的设置。</translation>
+    </message>
+    <message>
+        <source>Get an API key</source>
+        <translation>获取 API 密钥</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Links for {provider}</source>
+        <translation>{provider} 的链接</translation>
+    </message>
+    <message>
+        <source>Opens the provider&apos;s key page or documentation in your browser.</source>
+        <translation>在浏览器中打开服务商的密钥页面或文档。</translation>
+    </message>
+    <message>
+        <source>The saved key could not be read from the keychain. Enter the key again and save.</source>
+        <translation>无法从钥匙串读取已保存的密钥。请重新输入密钥并保存。</translation>
+    </message>
+    <message>
+        <source>Not saved. Correct the marked fields and save again.</source>
+        <translation>未保存。请更正标记的字段后再次保存。</translation>
+    </message>
+    <message>
+        <source>Validation stopped because of an internal error. See the log.</source>
+        <translation>验证因内部错误而停止。请查看日志。</translation>
+    </message>
+    <message>
+        <source>Validated, but the settings could not be written: {error}</source>
+        <translation>验证成功，但无法写入设置：{error}</translation>
+    </message>
+    <message>
+        <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
+        <translation>无法连接 {provider}，因此密钥和模型未经证实。仍要保存密钥和设置吗？卡片将显示“未验证”，在验证成功之前不能设为默认。</translation>
+    </message>
+    <message>
+        <source>Remove {provider}</source>
+        <translation>移除 {provider}</translation>
+    </message>
+    <message>
+        <source>Remove this endpoint? Its key is deleted from the keychain and its settings from settings.json.</source>
+        <translation>要移除此端点吗？其密钥将从钥匙串中删除，其设置将从 settings.json 中删除。</translation>
+    </message>
+    <message>
+        <source>Reset {provider}</source>
+        <translation>重置 {provider}</translation>
+    </message>
+    <message>
+        <source>Reset this card? Its key is deleted from the keychain and its settings from settings.json.</source>
+        <translation>要重置此卡片吗？其密钥将从钥匙串中删除，其设置将从 settings.json 中删除。</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this card?</source>
+        <translation>要放弃对此卡片的更改吗？</translation>
+    </message>
+    <message>
+        <source>Reset to the provider&apos;s defaults.</source>
+        <translation>已恢复为服务商的默认值。</translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Validation failed. Your saved configuration was not changed.</source>
+        <translation>验证失败。已保存的配置未被更改。</translation>
+    </message>
+    <message>
+        <source>Validation failed. Nothing was saved.</source>
+        <translation>验证失败。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Validation failed.</source>
+        <translation>验证失败。</translation>
+    </message>
+    <message>
+        <source>This model accepts tool calls.</source>
+        <translation>此模型支持工具调用。</translation>
+    </message>
+    <message>
+        <source>This model did not accept tool calls, so agents that use tools may not work with it.</source>
+        <translation>此模型不接受工具调用，因此使用工具的智能体可能无法配合它工作。</translation>
+    </message>
+    <message>
+        <source>Use {host}</source>
+        <translation>使用 {host}</translation>
+    </message>
+    <message>
+        <source>Replaces the API Host with the address that answered. Save again to validate it.</source>
+        <translation>把 API Host 替换为有响应的地址。请再次保存以验证。</translation>
+    </message>
+    <message>
+        <source>API Host changed to {host}. Save to validate it.</source>
+        <translation>API Host 已改为 {host}。请保存以验证。</translation>
+    </message>
+    <message>
+        <source>Saved, but the key is missing. Enter it again and save.</source>
+        <translation>已保存，但缺少密钥。请重新输入并保存。</translation>
+    </message>
+    <message>
+        <source>Saved without validation.</source>
+        <translation>已保存，未经验证。</translation>
+    </message>
+    <message>
+        <source>Saved. Validated on {time}.</source>
+        <translation>已保存。验证时间：{time}。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The key could not be stored or read. Nothing was saved.</source>
+        <translation>无法存储或读取密钥。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Validation cancelled because the card changed. Save again to check the new values.</source>
+        <translation>卡片内容已更改，验证已取消。请再次保存以检查新值。</translation>
+    </message>
+    <message>
+        <source>To save, fill in: {fields}.</source>
+        <translation>要保存，请填写：{fields}。</translation>
+    </message>
+    <message>
+        <source>No unsaved changes.</source>
+        <translation>没有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>{provider} card</source>
+        <translation>{provider} 卡片</translation>
+    </message>
+    <message>
+        <source>This configuration is already the default.</source>
+        <translation>此配置已是默认配置。</translation>
+    </message>
+    <message>
+        <source>Agents will use this configuration.</source>
+        <translation>智能体将使用此配置。</translation>
+    </message>
+    <message>
+        <source>Save and validate this card first.</source>
+        <translation>请先保存并验证此卡片。</translation>
+    </message>
+    <message>
+        <source>Enter a valid API Host to see the URL that Save will call.</source>
+        <translation>输入有效的 API Host 即可查看“保存”将调用的 URL。</translation>
+    </message>
+    <message>
+        <source>Save calls: POST {url}</source>
+        <translation>“保存”将调用：POST {url}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <source>Or sign requests with AWS access keys instead of an API key:</source>
+        <translation>或者不用 API 密钥，而用 AWS 访问密钥签名请求：</translation>
+    </message>
+    <message>
+        <source>Your authentication key from {provider}.</source>
+        <translation>您从 {provider} 获取的身份验证密钥。</translation>
+    </message>
+    <message>
+        <source>Example: {example}</source>
+        <translation>示例：{example}</translation>
+    </message>
+    <message>
+        <source>Leave it empty if the server needs no key.</source>
+        <translation>如果服务器不需要密钥，请留空。</translation>
+    </message>
+    <message>
+        <source>API Key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>The API endpoint URL, for example {example}.</source>
+        <translation>API 端点 URL，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>API Host</source>
+        <translation>API Host</translation>
+    </message>
+    <message>
+        <source>The specific model variant to use, for example {example}.</source>
+        <translation>要使用的具体模型，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Model Type</source>
+        <translation>模型类型</translation>
+    </message>
+    <message>
+        <source>Provider-specific setting for {provider}.</source>
+        <translation>{provider} 专用的设置。</translation>
+    </message>
+    <message>
+        <source>Hide {field}</source>
+        <translation>隐藏{field}</translation>
+    </message>
+    <message>
+        <source>Show {field}</source>
+        <translation>显示{field}</translation>
+    </message>
+    <message>
+        <source>Shows or hides the characters you typed.</source>
+        <translation>显示或隐藏您输入的字符。</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Local server presets</source>
+        <translation>本地服务器预设</translation>
+    </message>
+    <message>
+        <source>Fills in the API Host of a local server.</source>
+        <translation>填入本地服务器的 API Host。</translation>
+    </message>
+    <message>
+        <source>Fill in the API Host of a local server</source>
+        <translation>填入本地服务器的 API Host</translation>
+    </message>
+    <message>
+        <source>Optional for local servers</source>
+        <translation>本地服务器可不填</translation>
+    </message>
+    <message>
+        <source>Key missing: enter it again</source>
+        <translation>缺少密钥：请重新输入</translation>
+    </message>
+    <message>
+        <source>Saved key ending in {suffix}</source>
+        <translation>已保存的密钥，结尾为 {suffix}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDetails</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Validation details</source>
+        <translation>验证详情</translation>
+    </message>
+    <message>
+        <source>Shows each step of the last validation with its URL, HTTP status, latency and the provider&apos;s message.</source>
+        <translation>显示上次验证的每个步骤及其 URL、HTTP 状态、延迟和服务商的消息。</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>HTTP {status}</source>
+        <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>{milliseconds} ms</source>
+        <translation>{milliseconds} 毫秒</translation>
+    </message>
+    <message>
+        <source>URL: {url}</source>
+        <translation>URL：{url}</translation>
+    </message>
+    <message>
+        <source>HTTP status: {status}</source>
+        <translation>HTTP 状态：{status}</translation>
+    </message>
+    <message>
+        <source>Latency: {milliseconds} ms</source>
+        <translation>延迟：{milliseconds} 毫秒</translation>
+    </message>
+    <message>
+        <source>Provider message: {message}</source>
+        <translation>服务商消息：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Checking the key and model with the provider.</source>
+        <translation>正在向服务商检查密钥和模型。</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Key missing</source>
+        <translation>缺少密钥</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Nothing is saved for this provider.</source>
+        <translation>此服务商没有已保存的内容。</translation>
+    </message>
+    <message>
+        <source>Saved without reaching the provider, so the key is not proven.</source>
+        <translation>保存时未能连接服务商，因此密钥未经证实。</translation>
+    </message>
+    <message>
+        <source>Saved, and the key and model worked.</source>
+        <translation>已保存，密钥和模型均可用。</translation>
+    </message>
+    <message>
+        <source>Saved, validated, and used by your agents.</source>
+        <translation>已保存、已验证，并由您的智能体使用。</translation>
+    </message>
+    <message>
+        <source>The configuration is saved, but its key cannot be read from the keychain.</source>
+        <translation>配置已保存，但无法从钥匙串读取其密钥。</translation>
+    </message>
+    <message>
+        <source>The last validation failed.</source>
+        <translation>上次验证失败。</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Validating</source>
+        <translation>验证中</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>API Key contains a space or line break. Copy the key again, without extra characters.</source>
+        <translation>API 密钥包含空格或换行符。请重新复制密钥，不要带多余字符。</translation>
+    </message>
+    <message>
+        <source>API Key is required. Paste the key from {provider}.</source>
+        <translation>API 密钥为必填项。请粘贴来自 {provider} 的密钥。</translation>
+    </message>
+    <message>
+        <source>Enter a Bedrock API key, or an access key ID and secret access key.</source>
+        <translation>请输入 Bedrock API 密钥，或访问密钥 ID 和秘密访问密钥。</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key, or neither.</source>
+        <translation>访问密钥 ID 和秘密访问密钥要么都填，要么都不填。</translation>
+    </message>
+    <message>
+        <source>Model Type is required, for example {example}.</source>
+        <translation>模型类型为必填项，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>{label} is required for {provider}.</source>
+        <translation>{provider} 需要填写{label}。</translation>
+    </message>
+</context>
+<context>
+    <name>hosts</name>
+    <message>
+        <source>, for example {example}</source>
+        <translation>，例如 {example}</translation>
+    </message>
+    <message>
+        <source>API Host is in region {value}, which differs from the Region field. Requests are signed for the host&apos;s region; change one so that both match.</source>
+        <translation>API Host 位于区域 {value}，与“区域”字段不同。请求按 Host 的区域签名；请修改其中一个，使两者一致。</translation>
+    </message>
+    <message>
+        <source>API Host is required. Enter the URL of the API{value}.</source>
+        <translation>API Host 为必填项。请输入 API 的 URL{value}。</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} has no scheme. Start it with https:// (or http:// for a local server).</source>
+        <translation>API Host {value!r} 缺少协议。请以 https:// 开头（本地服务器可用 http://）。</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} is not a valid URL. Enter it like https://api.example.com/v1.</source>
+        <translation>API Host {value!r} 不是有效的 URL。请按 https://api.example.com/v1 的格式输入。</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} must start with https:// or http://.</source>
+        <translation>API Host {value!r} 必须以 https:// 或 http:// 开头。</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} uses plain http://, so the key travels unencrypted. Use https:// unless this server is on your own machine or network.</source>
+        <translation>API Host {value!r} 使用明文 http://，密钥将以未加密方式传输。除非服务器在您自己的电脑或网络中，否则请使用 https://。</translation>
+    </message>
+</context>
+<context>
+    <name>providers</name>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>访问密钥 ID</translation>
+    </message>
+    <message>
+        <source>Deployment name</source>
+        <translation>部署名称</translation>
+    </message>
+    <message>
+        <source>OpenAI Compatible</source>
+        <translation>OpenAI 兼容</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>秘密访问密钥</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>会话令牌</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>API found at this path</source>
+        <translation>在此路径找到 API</translation>
+    </message>
+    <message>
+        <source>Cannot find {host}: the name does not resolve. Check the API Host&apos;s spelling and your network connection.</source>
+        <translation>找不到 {host}：无法解析该名称。请检查 API Host 的拼写和网络连接。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the proxy {proxy} on the way to {host}. Check the proxy settings (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY).</source>
+        <translation>连接 {host} 时无法连接代理 {proxy}。请检查代理设置（HTTPS_PROXY、HTTP_PROXY、ALL_PROXY）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host}. Check the API Host, your network connection and any proxy.</source>
+        <translation>无法连接 {host}。请检查 API Host、网络连接和代理。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} within {seconds} seconds. Check the API Host, your network and any firewall.</source>
+        <translation>{seconds} 秒内未能连接 {host}。请检查 API Host、网络和防火墙。</translation>
+    </message>
+    <message>
+        <source>Invalid key. Validation failed.</source>
+        <translation>密钥无效。验证失败。</translation>
+    </message>
+    <message>
+        <source>Invalid model name. Validation failed.</source>
+        <translation>模型名称无效。验证失败。</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed (certificate or TLS error). Check the API Host and the system&apos;s certificates.</source>
+        <translation>与 {host} 的安全连接失败（证书或 TLS 错误）。请检查 API Host 和系统证书。</translation>
+    </message>
+    <message>
+        <source>Validated: the key and the model work.</source>
+        <translation>验证通过：密钥和模型均可用。</translation>
+    </message>
+    <message>
+        <source>You exceeded your current quota</source>
+        <translation>您已超出当前配额</translation>
+    </message>
+    <message>
+        <source>corrected API Host answers</source>
+        <translation>更正后的 API Host 有响应</translation>
+    </message>
+    <message>
+        <source>generation works</source>
+        <translation>可以生成回复</translation>
+    </message>
+    <message>
+        <source>host reachable</source>
+        <translation>可以连接主机</translation>
+    </message>
+    <message>
+        <source>in a minute</source>
+        <translation>一分钟后</translation>
+    </message>
+    <message>
+        <source>in {seconds} seconds</source>
+        <translation>{seconds} 秒后</translation>
+    </message>
+    <message>
+        <source>key accepted</source>
+        <translation>密钥被接受</translation>
+    </message>
+    <message>
+        <source>model available</source>
+        <translation>模型可用</translation>
+    </message>
+    <message>
+        <source>request format accepted</source>
+        <translation>请求格式被接受</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP 200 without a generated reply. See the provider&apos;s message, and check the API Host.</source>
+        <translation>{host} 返回了 HTTP 200，但没有生成回复。请查看服务商的消息，并检查 API Host。</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status} with an empty body, not like the {provider} API. Check the API Host.</source>
+        <translation>{host} 返回了 HTTP {status} 和空响应体，不像 {provider} API。请检查 API Host。</translation>
+    </message>
+    <message>
+        <source>{host} answered with a web page, not the {provider} API. Check the API Host and its path.</source>
+        <translation>{host} 返回的是网页，而不是 {provider} API。请检查 API Host 及其路径。</translation>
+    </message>
+    <message>
+        <source>{host} answered with invalid JSON: not the {provider} API, or an answer cut off on the way. Check the API Host and any proxy.</source>
+        <translation>{host} 返回了无效的 JSON：可能不是 {provider} API，或响应在途中被截断。请检查 API Host 和代理。</translation>
+    </message>
+    <message>
+        <source>{host} answered with text that is not JSON, so it is not the {provider} API. Check the API Host.</source>
+        <translation>{host} 返回的文本不是 JSON，因此不是 {provider} API。请检查 API Host。</translation>
+    </message>
+    <message>
+        <source>{host} answered, but not like the {provider} API. Check the API Host.</source>
+        <translation>{host} 有响应，但不像 {provider} API。请检查 API Host。</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} seconds. Try again, or check your network.</source>
+        <translation>{host} 在 {seconds} 秒内没有响应。请重试，或检查网络。</translation>
+    </message>
+    <message>
+        <source>{host} does not answer like the {provider} API at this path, but {suggested} does. Use the suggested API Host.</source>
+        <translation>{host} 在此路径上的响应不像 {provider} API，但 {suggested} 可以。请使用建议的 API Host。</translation>
+    </message>
+    <message>
+        <source>{host} does not answer like the {provider} API. Check the API Host and its path.</source>
+        <translation>{host} 的响应不像 {provider} API。请检查 API Host 及其路径。</translation>
+    </message>
+    <message>
+        <source>{host} does not speak TLS. If it is a local server, start the API Host with http://.</source>
+        <translation>{host} 不支持 TLS。如果是本地服务器，请让 API Host 以 http:// 开头。</translation>
+    </message>
+    <message>
+        <source>{host} redirected the request to {location}. The key was not sent there. Check the API Host, and enter the new address if you trust it.</source>
+        <translation>{host} 把请求重定向到 {location}。密钥没有发送到那里。请检查 API Host；如果信任新地址，请输入它。</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection. Check the API Host and port, and that the server is running.</source>
+        <translation>{host} 拒绝了连接。请检查 API Host 和端口，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>{host} sent more than {size} for a one-token request, so it is not the {provider} API. Check the API Host.</source>
+        <translation>{host} 对单个令牌的请求返回了超过 {size} 的内容，因此不是 {provider} API。请检查 API Host。</translation>
+    </message>
+    <message>
+        <source>{host} started answering but did not finish within {seconds} seconds. Try again later.</source>
+        <translation>{host} 开始响应，但未在 {seconds} 秒内完成。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{provider} accepted the key but it lacks a permission. Check the key&apos;s permissions.</source>
+        <translation>{provider} 接受了该密钥，但它缺少某项权限。请检查密钥的权限。</translation>
+    </message>
+    <message>
+        <source>{provider} does not serve your location. Use a supported region or another provider.</source>
+        <translation>{provider} 不为您所在的地区提供服务。请使用受支持的地区或其他服务商。</translation>
+    </message>
+    <message>
+        <source>{provider} had a server error or is overloaded. Try again later.</source>
+        <translation>{provider} 出现服务器错误或负载过高。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting this key. The key works; try again {retry}.</source>
+        <translation>{provider} 正在对此密钥限速。密钥可用；请在{retry}重试。</translation>
+    </message>
+    <message>
+        <source>{provider} rejected the test request. See the provider&apos;s message for details.</source>
+        <translation>{provider} 拒绝了测试请求。详情请查看服务商的消息。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,260 @@
+"""The Models page: grid order and reflow, search, custom endpoints, Validate all, fixes, Reset."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from app.catalog import load_catalog
+from app.ui.add_endpoint_dialog import AddEndpointDialog
+from app.ui.badges import CardStatus
+from app.ui.main_window import MainWindow
+from tests.fake_provider import FakeProviderServer
+from tests.ui.card_driver import read_settings, stored_key
+
+KEY = "sk-test-page-0123456789abcd"
+
+
+def visible_dialog(window: MainWindow, kind: type) -> Any:
+    dialogs = [dialog for dialog in window.findChildren(kind) if dialog.isVisible()]
+    return dialogs[0] if dialogs else None
+
+
+def click_dialog_button(qtbot: Any, window: MainWindow, text: str) -> None:
+    qtbot.waitUntil(lambda: visible_dialog(window, QMessageBox) is not None, timeout=2_000)
+    box = visible_dialog(window, QMessageBox)
+    button = next(button for button in box.findChildren(QPushButton) if button.text() == text)
+    button.click()
+
+
+def free_local_port() -> int:
+    """Return a port on 127.0.0.1 that nothing listens on, for a refused connection."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_cards_in_catalog_order(window: MainWindow) -> None:
+    ids = [card.config_id for card in window.page.visible_cards()]
+
+    assert ids == [provider.id for provider in load_catalog()]
+    assert window.windowTitle() == "Agent Models"
+    assert window.sidebar.currentItem().text(0) == "Models"
+    assert window.models_item.parent().text(0) == "Agents"
+
+
+@pytest.mark.parametrize(
+    ("width", "columns"), [(560, 1), (1000, 2), (1280, 3), (1800, 4), (3000, 4)]
+)
+def test_grid_reflows_with_width(window: MainWindow, qtbot: Any, width: int, columns: int) -> None:
+    window.resize(width, 800)
+
+    qtbot.waitUntil(lambda: window.page.grid.columns == columns, timeout=2_000)
+    for card in window.page.visible_cards():
+        assert card.height() >= card.minimumSizeHint().height()
+        assert card.save_button.height() > 0
+
+
+def test_search_filters_by_name(window: MainWindow, qtbot: Any) -> None:
+    qtbot.keyClicks(window.page.search_field, "open")
+
+    names = [card.display_name for card in window.page.visible_cards()]
+    assert names == ["OpenAI", "OpenRouter", "Azure OpenAI", "OpenAI Compatible"]
+    assert not window.page.card("anthropic").isVisible()  # type: ignore[union-attr]
+
+    window.page.search_field.setText("no such provider")
+    assert window.page.visible_cards() == []
+    assert window.page.empty_label.isVisible()
+
+
+def test_configured_first(
+    window: MainWindow, drive: Any, fake_provider: FakeProviderServer
+) -> None:
+    card = window.page.card("mistral")
+    assert card is not None
+    drive(card).fill(api_key=KEY, api_host=fake_provider.url, model_type="mistral-small-latest")
+    drive(card).save_and_wait()
+
+    window.page.configured_first.setChecked(True)
+
+    assert window.page.visible_cards()[0] is card
+    assert window.page.visible_cards()[1].config_id == "gemini"
+
+
+def test_add_custom_endpoint_with_preset(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    drive(window.page.cards[0]).click(window.page.add_button)
+    qtbot.waitUntil(lambda: visible_dialog(window, AddEndpointDialog) is not None, timeout=2_000)
+    dialog = visible_dialog(window, AddEndpointDialog)
+    dialog.preset_field.setCurrentIndex(1)
+    assert dialog.endpoint_name == "Ollama"
+    assert dialog.api_host == "http://localhost:11434/v1"
+    dialog.add_button.click()
+
+    qtbot.waitUntil(lambda: window.page.card("openai-compatible-2") is not None, timeout=2_000)
+    card = window.page.card("openai-compatible-2")
+    assert card is not None
+    assert card.display_name == "Ollama"
+    assert card.form.rows["api_host"].text() == "http://localhost:11434/v1"
+    assert not card.form.rows["api_key"].required
+
+    drive(card).fill(api_host=f"{fake_provider.url}/v1", model_type="llama3.2:latest")
+    drive(card).save_and_wait()
+
+    assert card.status is CardStatus.VALID
+    saved = read_settings(config_dir)["providers"]["openai-compatible-2"]
+    assert saved["name"] == "Ollama"
+    assert saved["provider"] == "openai-compatible"
+    assert "Authorization" not in fake_provider.last_request().headers
+    assert window.page.next_custom_config_id() == "openai-compatible-3"
+
+
+def test_add_dialog_rejects_taken_name(window: MainWindow) -> None:
+    dialog = AddEndpointDialog({"OpenAI"}, window)
+    dialog.name_field.setText("openai")
+
+    assert not dialog.add_button.isEnabled()
+    assert "already exists" in dialog.problem_label.text()
+    dialog.deleteLater()
+
+
+def test_validate_all_keeps_window_responsive(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    cards = [window.page.card(config_id) for config_id in ("openai", "deepseek", "grok")]
+    for card in cards:
+        assert card is not None
+        drive(card).fill(
+            api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="behave:sleep-2"
+        )
+        drive(card).save()
+    for card in cards:
+        drive(card).wait_for_result()
+    settings_before = (config_dir / "settings.json").read_text(encoding="utf-8")
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    started = time.monotonic()
+    drive(cards[0]).click(window.page.validate_all_button)
+
+    assert all(card.status is CardStatus.VALIDATING for card in cards)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: all(card.task is None for card in cards), timeout=10_000)  # type: ignore[union-attr]
+    timer.stop()
+
+    assert time.monotonic() - started < 3.9  # at once, not one after another
+    assert len(ticks) >= 20
+    assert all(card.status is CardStatus.VALID for card in cards)  # type: ignore[union-attr]
+    assert (config_dir / "settings.json").read_text(encoding="utf-8") == settings_before
+
+
+def test_suggested_host_offered_not_applied(
+    window: MainWindow, drive: Any, fake_provider: FakeProviderServer
+) -> None:
+    fake_provider.overrides["/v1/v1/chat/completions"] = (
+        404,
+        {"content-type": "text/plain"},
+        b"404 page not found",
+    )
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1/v1", model_type="gpt-4.1-mini")
+    driver.save_and_wait()
+
+    assert card.status is CardStatus.FAILED
+    assert card.form.rows["api_host"].text() == f"{fake_provider.url}/v1/v1"
+    assert card.use_host_button.isVisible()
+    assert card.use_host_button.text() == f"Use {fake_provider.url}/v1"
+
+    driver.click(card.use_host_button)
+    assert card.form.rows["api_host"].text() == f"{fake_provider.url}/v1"
+    assert card.task is None
+    driver.save_and_wait()
+    assert card.status is CardStatus.VALID
+
+
+def test_unreachable_host_offers_save_without_validation(
+    window: MainWindow, drive: Any, qtbot: Any, config_dir: Path
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(
+        api_key=KEY, api_host=f"http://127.0.0.1:{free_local_port()}/v1", model_type="gpt-4.1-mini"
+    )
+    driver.save_and_wait()
+    assert "refused the connection" in driver.message("api_host")
+    assert card.save_anyway_button.isVisible()
+
+    driver.click(card.save_anyway_button)
+    click_dialog_button(qtbot, window, "Save without validation")
+
+    qtbot.waitUntil(lambda: card.status is CardStatus.UNVERIFIED, timeout=2_000)
+    assert read_settings(config_dir)["providers"]["openai"]["verified"] is False
+    assert stored_key("openai") == KEY
+    assert not card.default_button.isEnabled()
+
+
+def test_reset_deletes_key_and_settings(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    driver.save_and_wait()
+    driver.click(card.default_button)
+
+    driver.click(card.reset_button)
+    click_dialog_button(qtbot, window, "Reset")
+
+    qtbot.waitUntil(lambda: card.status is CardStatus.NOT_CONFIGURED, timeout=2_000)
+    assert stored_key("openai") is None
+    assert read_settings(config_dir)["providers"] == {}
+    assert read_settings(config_dir)["default_provider"] is None
+    assert card.form.rows["api_host"].text() == "https://api.openai.com/v1"
+    assert card.form.rows["model_type"].text() == ""
+
+
+def test_reset_cancelled_keeps_config(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    driver.save_and_wait()
+
+    driver.click(card.reset_button)
+    click_dialog_button(qtbot, window, "Cancel")
+
+    qtbot.waitUntil(lambda: visible_dialog(window, QMessageBox) is None, timeout=2_000)
+    assert card.status is CardStatus.VALID
+    assert stored_key("openai") == KEY
+
+
+def test_close_with_unsaved_changes_asks(window: MainWindow, drive: Any, qtbot: Any) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    drive(card).type("model_type", "gpt-4.1-mini")
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+
+    window.close()
+    qtbot.waitUntil(lambda: visible_dialog(window, QMessageBox) is not None, timeout=2_000)
+    assert window.isVisible()
+    assert closed == []
+
+    click_dialog_button(qtbot, window, "Discard and close")
+    qtbot.waitUntil(lambda: closed == [True], timeout=2_000)
+    assert not window.isVisible()

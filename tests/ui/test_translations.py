@@ -1,0 +1,139 @@
+"""Languages: the shipped catalogs load, translate the documented messages, and nothing clips."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from app.ui.main_window import MainWindow
+from app.ui.translations import I18N_DIR, install_translations, pseudo_localize, remove_translations
+from tests.fake_provider import FakeProviderServer
+
+KEY = "sk-test-lang-0123456789abcd"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+@pytest.fixture
+def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    """Return a function that installs a language; it is removed again at the end."""
+    installed: list[Any] = []
+
+    def install(name: str) -> None:
+        installed.extend(install_translations(qapp, name))
+
+    yield install
+    remove_translations(qapp, installed)
+
+
+@pytest.mark.parametrize(
+    ("name", "save", "heading", "invalid_key"),
+    [
+        ("zh_CN", "保存", "模型", "密钥无效。验证失败。"),
+        ("es", "Guardar", "Modelos", "Clave no válida. La validación falló."),
+    ],
+)
+def test_language_translates_window_and_messages(
+    *,
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+    name: str,
+    save: str,
+    heading: str,
+    invalid_key: str,
+) -> None:
+    language(name)
+    window = make_window()
+    card = window.page.card("openai")
+    assert card is not None
+
+    assert card.save_button.text() == save
+    assert window.page.findChild(QLabel, "pageHeading").text() == heading
+    assert window.windowTitle() == "Agent Models"
+
+    driver = drive(card)
+    driver.fill(
+        api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="case:openai-invalid-key"
+    )
+    driver.save_and_wait()
+    assert driver.message("api_key") == invalid_key
+
+
+def test_form_problem_translated(
+    language: Callable[[str], None], make_window: Callable[[], MainWindow], drive: Any
+) -> None:
+    language("zh_CN")
+    card = make_window().page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host="api.openai.com/v1", model_type="gpt-4.1-mini")
+
+    driver.press_enter()
+
+    # Chinese text uses full-width parentheses.
+    expected = (
+        "API Host 'api.openai.com/v1' 缺少协议。请以 https:// 开头（本地服务器可用 http://）。"  # noqa: RUF001
+    )
+    assert driver.message("api_host") == expected
+
+
+@pytest.mark.parametrize("ts_file", sorted(I18N_DIR.glob("*.ts")), ids=lambda path: path.stem)
+def test_catalog_complete_with_placeholders(ts_file: Path) -> None:
+    root = ET.parse(ts_file).getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 150
+
+    for message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        assert translation.get("type") is None, f"not translated: {source}"
+        assert sorted(PLACEHOLDER.findall(translation.text or "")) == sorted(
+            PLACEHOLDER.findall(source)
+        ), source
+    assert ts_file.with_suffix(".qm").is_file()
+
+
+def test_pseudo_localize_keeps_placeholders() -> None:
+    text = pseudo_localize("Save {provider} as <b>default</b> &Name")
+
+    assert "{provider}" in text
+    assert "<b>" in text
+    assert "&" in text
+    assert len(text) >= len("Save {provider} as <b>default</b> &Name") * 1.4
+
+
+def test_pseudo_localized_text_not_clipped(
+    language: Callable[[str], None], make_window: Callable[[], MainWindow], qtbot: Any
+) -> None:
+    language("pseudo")
+    window = make_window()
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    assert window.page.card("openai").save_button.text().startswith("[")  # type: ignore[union-attr]
+
+    clipped = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap():
+            if label.height() < label.heightForWidth(label.width()):
+                clipped.append(f"wrapped label {label.text()[:40]!r}")
+        elif label.width() < label.minimumSizeHint().width():
+            clipped.append(f"label {label.text()[:40]!r}")
+    for button in window.findChildren(QAbstractButton):
+        if (
+            button.isVisible()
+            and button.text()
+            and button.width() < button.minimumSizeHint().width()
+        ):
+            clipped.append(f"button {button.text()[:40]!r}")
+
+    assert clipped == []
