@@ -7,6 +7,15 @@ from collections.abc import Sequence
 
 from app.logging_setup import configure_logging
 
+# Words that select the command line instead of the window. Kept here, not imported from
+# app.cli, so that starting the window does not import the command line's dependencies.
+CLI_WORDS = frozenset(
+    {
+        "validate", "save", "list", "set-default", "reset", "watch",
+        "export", "import", "import-env", "secret-storage", "-h", "--help",
+    }
+)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -17,8 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
-    commands = {"validate", "save", "list", "set-default", "reset", "watch", "-h", "--help"}
-    if any(argument in commands for argument in arguments):
+    if any(argument in CLI_WORDS for argument in arguments):
         from app.cli import run  # noqa: PLC0415
 
         return run(arguments)

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import sys
 import threading
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
 
 from app.catalog import UnknownProviderError, get_provider, load_catalog
 from app.forms import check_form
 from app.runtime import DefaultModel, watch
-from app.service import ModelService, NotSavedError
-from app.settings.secrets import KeychainError, Secret
+from app.service import ModelService, NotSavedError, SavedConfig
+from app.settings.keystore import SettingsSecretStore, switch_secret_storage
+from app.settings.model import as_secret_storage
+from app.settings.secrets import Secret, SecretStoreError
 from app.settings.store import SettingsError
+from app.settings.transfer import (
+    ImportMode,
+    export_settings,
+    find_env_keys,
+    import_env_keys,
+    import_settings,
+    read_import_file,
+    write_export,
+)
 from app.validation.result import ValidationResult
 
 EXIT_OK = 0
@@ -65,10 +76,8 @@ def _print_result(result: ValidationResult, as_json: bool, out: TextIO) -> None:
     if result.provider_message:
         print(f"  provider says: {result.provider_message}", file=out)
     if result.url:
-        print(
-            f"  url: {result.url}  status: {result.status_code}  latency: {result.latency_ms} ms",
-            file=out,
-        )
+        latency = f"{result.latency_ms} ms" if result.latency_ms is not None else "-"
+        print(f"  url: {result.url}  status: {result.status_code}  latency: {latency}", file=out)
     if result.suggested_api_host:
         print(f"  suggested API Host: {result.suggested_api_host}", file=out)
     for warning in result.warnings:
@@ -85,9 +94,8 @@ async def _validate_or_save(args: argparse.Namespace, service: ModelService, out
 
     checked = check_form(provider, api_host, args.model, external, secret)
     if not checked.ok:
-        raise UsageError(
-            " ".join(f"{problem.field}: {problem.message}" for problem in checked.problems)
-        )
+        details = " ".join(f"{problem.field}: {problem.message}" for problem in checked.problems)
+        raise UsageError(details)
 
     if args.command == "save":
         result = await service.save(provider.id, checked.config, checked.secret)
@@ -97,12 +105,43 @@ async def _validate_or_save(args: argparse.Namespace, service: ModelService, out
     return EXIT_OK if result.ok else EXIT_INVALID
 
 
-def _list(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+def _command_validate(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    return asyncio.run(_validate_or_save(args, service, out))
+
+
+def _list_row(config_id: str, provider_id: str, item: SavedConfig | None) -> dict[str, Any]:
+    if item is None:
+        return {
+            "config_id": config_id,
+            "provider": provider_id,
+            "saved": False,
+            "is_default": False,
+            "api_host": None,
+            "model_type": None,
+            "key_readable": False,
+            "verified": None,
+            "validated_at": None,
+        }
+    validated_at = item.settings.validated_at
+    return {
+        "config_id": config_id,
+        "provider": provider_id,
+        "saved": True,
+        "is_default": item.is_default,
+        "api_host": item.settings.api_host,
+        "model_type": item.settings.model_type,
+        "key_readable": item.key_readable,
+        "verified": item.settings.verified,
+        "validated_at": validated_at.isoformat() if validated_at else None,
+    }
+
+
+def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
     saved = {item.config_id: item for item in service.saved_configs()}
-    rows = []
-    for provider in load_catalog():
-        item = saved.pop(provider.id, None)
-        rows.append(_list_row(provider.id, provider.id, item))
+    rows = [
+        _list_row(provider.id, provider.id, saved.pop(provider.id, None))
+        for provider in load_catalog()
+    ]
     rows.extend(
         _list_row(config_id, item.settings.provider, item) for config_id, item in saved.items()
     )
@@ -112,39 +151,32 @@ def _list(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
         return EXIT_OK
     for row in rows:
         state = "default" if row["is_default"] else ("saved" if row["saved"] else "-")
-        print(f"{row['config_id']:<22} {state:<8} {row['model_type'] or ''}", file=out)
+        if row["saved"] and not row["key_readable"]:
+            state += ", key missing"
+        print(f"{row['config_id']:<22} {state:<20} {row['model_type'] or ''}", file=out)
     return EXIT_OK
 
 
-def _list_row(config_id: str, provider_id: str, item: object) -> dict[str, object]:
-    from app.service import SavedConfig  # noqa: PLC0415 - only for the isinstance check
-
-    if not isinstance(item, SavedConfig):
-        return {
-            "config_id": config_id,
-            "provider": provider_id,
-            "saved": False,
-            "is_default": False,
-            "api_host": None,
-            "model_type": None,
-            "key_readable": False,
-            "validated_at": None,
-        }
-    return {
-        "config_id": config_id,
-        "provider": provider_id,
-        "saved": True,
-        "is_default": item.is_default,
-        "api_host": item.settings.api_host,
-        "model_type": item.settings.model_type,
-        "key_readable": item.key_readable,
-        "validated_at": item.settings.validated_at.isoformat()
-        if item.settings.validated_at
-        else None,
-    }
+def _command_set_default(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    service.set_default(args.provider)
+    print(f"{args.provider} is now the default.", file=out)
+    return EXIT_OK
 
 
-def _watch(service: ModelService, out: TextIO) -> int:
+def _command_reset(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    if args.provider not in service.load().providers:
+        get_provider(args.provider)  # raises with the list of known ids
+    service.reset(args.provider)
+    print(
+        f"{args.provider} was reset: its key is deleted and its settings are back to the defaults.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _command_watch(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    del args
+
     def print_change(model: DefaultModel | None) -> None:
         line = {"event": "default_changed", "default": model.to_public_json() if model else None}
         print(json.dumps(line, ensure_ascii=False), file=out, flush=True)
@@ -152,32 +184,101 @@ def _watch(service: ModelService, out: TextIO) -> int:
     stop = threading.Event()
     with watch(print_change, service.settings_file):
         print(f"watching {service.settings_file}", file=sys.stderr, flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
+        try:
             stop.wait()
+        except KeyboardInterrupt:
+            return EXIT_OK
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="agent-models",
-        description=(
-            "Validate LLM provider keys, keep them in the keychain, and choose the default model."
-        ),
-        epilog=(
-            f"Keys are read from ${API_KEY_ENV} or, with --api-key-stdin, from standard input; "
-            "never from arguments."
-        ),
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="check Qt, resources, keychain and validation, then exit",
-    )
-    parser.add_argument(
-        "--lang", help="user interface language, such as en or zh_CN (default: the system's)"
-    )
-    commands = parser.add_subparsers(dest="command")
+def _command_export(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    export = export_settings(service.store, service.secrets, include_keys=args.include_keys)
+    for config_id in export.keys_missing:
+        print(
+            f"agent-models: warning: no key found for {config_id}; exported without it.",
+            file=sys.stderr,
+        )
 
+    if args.output is None:
+        if export.includes_keys:
+            raise UsageError(
+                "--include-keys needs -o FILE, so that keys are written only to a private file."
+            )
+        print(json.dumps(export.document, indent=2, ensure_ascii=False), file=out)
+        return EXIT_OK
+    write_export(Path(args.output), export)
+    keys = "with keys" if export.includes_keys else "without keys"
+    count = len(export.document["settings"]["providers"])
+    print(f"Exported {count} configs {keys} to {args.output}.", file=out)
+    return EXIT_OK
+
+
+def _command_import(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    document = read_import_file(Path(args.file))
+    mode: ImportMode = "replace" if args.replace else "merge"
+    report = import_settings(
+        service.store, service.secrets, document, mode=mode, source=str(args.file)
+    )
+    print(report.message, file=out)
+    return EXIT_OK
+
+
+def _command_import_env(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    if not args.variables:
+        found = find_env_keys(service.store)
+        if not found:
+            print("No provider key variables are set.", file=out)
+        for item in found:
+            note = f"  ({item.reason})" if item.reason else ""
+            print(f"{item.variable:<26} {item.provider}{note}", file=out)
+        if found:
+            print("Import with: agent-models import-env VARIABLE [VARIABLE ...]", file=out)
+        return EXIT_OK
+
+    try:
+        imported = import_env_keys(service.store, service.secrets, args.variables)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(
+        f"Keys stored for: {', '.join(imported) or 'none'}. Save each card to validate it.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _command_secret_storage(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    if args.storage is None:
+        print(service.load().secret_storage, file=out)
+        return EXIT_OK
+    if not isinstance(service.secrets, SettingsSecretStore):
+        raise UsageError("This secret store cannot be switched.")
+    switch = switch_secret_storage(service.secrets, as_secret_storage(args.storage))
+    print(switch.message, file=out)
+    if args.storage == "file":
+        print(
+            "agent-models: warning: keys are now in a plain file readable only by your user, "
+            "not in the keychain.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace, ModelService, TextIO], int]
+HANDLERS: dict[str, Command] = {
+    "validate": _command_validate,
+    "save": _command_validate,
+    "list": _command_list,
+    "set-default": _command_set_default,
+    "reset": _command_reset,
+    "watch": _command_watch,
+    "export": _command_export,
+    "import": _command_import,
+    "import-env": _command_import_env,
+    "secret-storage": _command_secret_storage,
+}
+
+
+def _add_validation_commands(commands: Any) -> None:
     for name, help_text in (
         ("validate", "check a key and model without storing anything"),
         ("save", "validate, and on success store the key and config"),
@@ -202,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--json", action="store_true", help="print one JSON object")
 
+
+def _add_settings_commands(commands: Any) -> None:
     listing = commands.add_parser("list", help="list providers and saved configs")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     commands.add_parser("set-default", help="make a saved config the default").add_argument(
@@ -209,7 +312,62 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("reset", help="delete a config's key and settings").add_argument("provider")
     commands.add_parser("watch", help="print one JSON line per change of the default model")
+
+    export = commands.add_parser(
+        "export", help="print or write the settings, without keys unless asked"
+    )
+    export.add_argument(
+        "-o", "--output", help="file to write (mode 0600); required with --include-keys"
+    )
+    export.add_argument("--include-keys", action="store_true", help="also export the keys")
+    importing = commands.add_parser(
+        "import", help="import settings exported by `agent-models export`"
+    )
+    importing.add_argument("file", help="the export file")
+    importing.add_argument(
+        "--replace", action="store_true", help="remove configs that the file does not have"
+    )
+    import_env = commands.add_parser(
+        "import-env",
+        help="list provider key variables such as OPENAI_API_KEY, or import the named ones",
+    )
+    import_env.add_argument("variables", nargs="*", metavar="VARIABLE")
+    storage = commands.add_parser(
+        "secret-storage", help="show or switch where keys are kept: keyring (default) or file"
+    )
+    storage.add_argument("storage", nargs="?", choices=["keyring", "file"])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agent-models",
+        description=(
+            "Validate LLM provider keys, keep them in the keychain, and choose the default model."
+        ),
+        epilog=(
+            f"Keys are read from ${API_KEY_ENV} or, with --api-key-stdin, from standard input; "
+            "never from arguments."
+        ),
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check Qt, resources, keychain and validation, then exit",
+    )
+    parser.add_argument(
+        "--lang", help="user interface language, such as en, zh_CN or es (default: the system's)"
+    )
+    commands = parser.add_subparsers(dest="command")
+    _add_validation_commands(commands)
+    _add_settings_commands(commands)
     return parser
+
+
+def _report_settings_recovery(service: ModelService) -> None:
+    if service.store.last_recovery is not None:
+        print(f"agent-models: warning: {service.store.last_recovery.message}", file=sys.stderr)
+    if service.store.last_migration_error is not None:
+        print(f"agent-models: warning: {service.store.last_migration_error}", file=sys.stderr)
 
 
 def run(argv: Sequence[str], service: ModelService | None = None, out: TextIO | None = None) -> int:
@@ -217,28 +375,23 @@ def run(argv: Sequence[str], service: ModelService | None = None, out: TextIO | 
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    service = service or ModelService()
+    handler = HANDLERS.get(args.command or "")
+    if handler is None:
+        parser.print_help(out)
+        return EXIT_USAGE
 
+    service = service or ModelService()
     try:
-        match args.command:
-            case "validate" | "save":
-                return asyncio.run(_validate_or_save(args, service, out))
-            case "list":
-                return _list(args, service, out)
-            case "set-default":
-                service.set_default(args.provider)
-                print(f"{args.provider} is now the default.", file=out)
-                return EXIT_OK
-            case "reset":
-                if args.provider not in service.load().providers:
-                    get_provider(args.provider)  # raises with the list of known ids
-                service.reset(args.provider)
-                print(f"{args.provider} was reset.", file=out)
-                return EXIT_OK
-            case "watch":
-                return _watch(service, out)
-    except (UsageError, UnknownProviderError, NotSavedError, SettingsError, KeychainError) as error:
+        return handler(args, service, out)
+    except (
+        UsageError,
+        UnknownProviderError,
+        NotSavedError,
+        SettingsError,
+        SecretStoreError,
+        OSError,
+    ) as error:
         print(f"agent-models: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    parser.print_help(out)
-    return EXIT_USAGE
+    finally:
+        _report_settings_recovery(service)

@@ -8,7 +8,7 @@ template with ``QCoreApplication.translate(context, template)`` before formattin
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:  # noqa: N802 - lupdate looks for this name
+def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
     """Return ``source_text`` unchanged; the call only marks it for extraction."""
     del context
     return source_text

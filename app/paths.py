@@ -11,6 +11,8 @@ import platformdirs
 APP_NAME = "agent-models"
 CONFIG_DIR_ENV = "AGENT_MODELS_CONFIG_DIR"
 SETTINGS_FILE_NAME = "settings.json"
+# Keys of users who opted out of the keychain; see app.settings.secrets.FileSecretStore.
+SECRETS_FILE_NAME = "secrets.json"
 
 
 def resources_dir() -> Path:
@@ -40,6 +42,11 @@ def config_dir() -> Path:
 
 def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE_NAME
+
+
+def secrets_file_path() -> Path:
+    """Return the key file used instead of the keychain after an explicit opt-in."""
+    return config_dir() / SECRETS_FILE_NAME
 
 
 def log_dir() -> Path:

@@ -6,14 +6,14 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
 
 import httpx
 
 from app.catalog import Provider, get_provider
 from app.paths import settings_path
-from app.settings.model import ProviderSettings, SecretRef, Settings
-from app.settings.secrets import KeyringSecretStore, Secret
+from app.settings.keystore import SettingsSecretStore
+from app.settings.model import ProviderSettings, SecretRef, Settings, as_secret_storage
+from app.settings.secrets import Secret, SecretStore, SecretStoreError
 from app.settings.store import SettingsStore
 from app.validation.capabilities import check_tool_support
 from app.validation.models import list_models
@@ -22,14 +22,6 @@ from app.validation.result import ValidationResult
 from app.validation.validator import DEFAULT_TIMEOUT_S, ProviderConfig, validate, validate_all
 
 logger = logging.getLogger(__name__)
-
-
-class SecretStore(Protocol):
-    storage: str
-
-    def get(self, config_id: str) -> Secret | None: ...
-    def set(self, config_id: str, secret: Secret) -> None: ...
-    def delete(self, config_id: str) -> None: ...
 
 
 class NotSavedError(Exception):
@@ -65,7 +57,7 @@ class ModelService:
         timeout_s: float = DEFAULT_TIMEOUT_S,
     ) -> None:
         self.store = store or SettingsStore(settings_path())
-        self.secrets: SecretStore = secrets or KeyringSecretStore()
+        self.secrets: SecretStore = secrets or SettingsSecretStore(self.store)
         self.timeout_s = timeout_s
 
     @property
@@ -136,7 +128,9 @@ class ModelService:
         secret_ref = None
         if not secret.is_empty():
             self.secrets.set(config_id, secret)
-            secret_ref = SecretRef(storage=self.secrets.storage, username=config_id)  # type: ignore[arg-type]
+            secret_ref = SecretRef(
+                storage=as_secret_storage(self.secrets.storage), username=config_id
+            )
         else:
             self.secrets.delete(config_id)
 
@@ -200,8 +194,8 @@ class ModelService:
             return not get_provider(config.provider).key_required
         try:
             secret = self.secrets.get(config_id)
-        except Exception:  # a locked or missing keychain means the key cannot be read now
-            logger.warning("key unreadable: config_id=%s", config_id)
+        except SecretStoreError as error:
+            logger.warning("key unreadable: config_id=%s reason=%s", config_id, error)
             return False
         return secret is not None and not secret.is_empty()
 

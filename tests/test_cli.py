@@ -259,3 +259,109 @@ def test_validate_text_output_names_suggested_host(monkeypatch: pytest.MonkeyPat
 
     assert status == 1
     assert f"suggested API Host: {server.url}/v1" in output
+
+
+def test_export_without_keys_then_import(
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini")
+    export_file = tmp_path / "export.json"
+
+    export_status, _ = run_cli("export", "-o", str(export_file))
+    run_cli("reset", "openai")
+    import_status, output = run_cli("import", str(export_file))
+
+    settings = json.loads(settings_file(config_dir).read_text())
+    assert export_status == 0
+    assert KEY not in export_file.read_text()
+    assert import_status == 0
+    assert "Imported 1" in output
+    assert settings["providers"]["openai"]["model_type"] == "gpt-4.1-mini"
+
+
+def test_export_with_keys_needs_a_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, output = run_cli("export", "--include-keys")
+
+    assert status == 2
+    assert output == ""
+    assert "-o FILE" in capsys.readouterr().err
+
+
+def test_export_with_keys_round_trip(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini")
+    export_file = tmp_path / "with-keys.json"
+
+    run_cli("export", "--include-keys", "-o", str(export_file))
+    run_cli("reset", "openai")
+    status, _ = run_cli("import", str(export_file))
+
+    assert status == 0
+    assert export_file.stat().st_mode & 0o777 == 0o600
+    assert keyring.get_password("agent-models", "openai") == KEY
+
+
+def test_import_env_lists_then_imports(monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-0123456789")
+
+    list_status, listing = run_cli("import-env")
+    import_status, _ = run_cli("import-env", "ANTHROPIC_API_KEY")
+
+    settings = json.loads(settings_file(config_dir).read_text())
+    assert list_status == 0
+    assert "ANTHROPIC_API_KEY" in listing
+    assert "sk-ant-test" not in listing
+    assert import_status == 0
+    assert settings["providers"]["anthropic"]["verified"] is False
+    assert keyring.get_password("agent-models", "anthropic") == "sk-ant-test-0123456789"
+
+
+def test_import_env_unknown_variable_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run_cli("import-env", "NOT_A_KEY_VARIABLE")
+
+    assert status == 2
+    assert "NOT_A_KEY_VARIABLE" in capsys.readouterr().err
+
+
+def test_secret_storage_switch_to_file(
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini")
+
+    status, output = run_cli("secret-storage", "file")
+    _, storage = run_cli("secret-storage")
+    list_status, listing = run_cli("list", "--json")
+
+    assert status == 0
+    assert "Moved: openai" in output
+    assert "plain file" in capsys.readouterr().err
+    assert storage.strip() == "file"
+    assert keyring.get_password("agent-models", "openai") is None
+    assert next(row for row in json.loads(listing) if row["config_id"] == "openai")["key_readable"]
+    assert list_status == 0
+
+
+def test_corrupt_settings_are_reported(
+    config_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_dir.mkdir(parents=True)
+    settings_file(config_dir).write_text("{not json")
+
+    status, _ = run_cli("list")
+
+    error = capsys.readouterr().err
+    assert status == 0
+    assert "could not be read" in error
+    assert "corrupt" in error

@@ -1,27 +1,53 @@
-"""Call back when the default model in settings.json changes."""
+"""Call back when settings.json changes: the default model for agents, all settings for a window."""
 
 from __future__ import annotations
 
-import logging
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    EVENT_TYPE_CLOSED,
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from app.logging_setup import get_logger
 from app.paths import settings_path
 from app.runtime.default_model import DefaultModel, load_default_model
-from app.settings.store import SettingsError
+from app.settings.files import make_private_folder
+from app.settings.model import Settings
+from app.settings.store import SettingsError, SettingsStore
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 Callback = Callable[[DefaultModel | None], None]
+SettingsCallback = Callable[[Settings], None]
+ErrorCallback = Callable[[SettingsError], None]
 POLL_INTERVAL_S = 1.0
-# Writers replace the file in several filesystem events; waiting this long after the last
-# one reads the file once per change instead of once per event.
-SETTLE_S = 0.02
+STOP_TIMEOUT_S = 5.0
+
+
+# Events that can change the file's content. watchdog's inotify observer also reports
+# opened, closed-without-writing and attribute events. Reacting to those would make every
+# read of the file, the watcher's own included, start another read.
+CONTENT_EVENTS = frozenset(
+    {
+        EVENT_TYPE_CREATED,
+        EVENT_TYPE_MODIFIED,
+        EVENT_TYPE_MOVED,
+        EVENT_TYPE_DELETED,
+        EVENT_TYPE_CLOSED,
+    }
+)
 
 
 class _SettingsEvents(FileSystemEventHandler):
@@ -30,54 +56,134 @@ class _SettingsEvents(FileSystemEventHandler):
         self._changed = changed
 
     def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in CONTENT_EVENTS or event.is_directory:
+            return
         paths = [event.src_path, getattr(event, "dest_path", "")]
-        if any(Path(str(path)).name == self._file_name for path in paths if path):
+        if any(Path(os.fsdecode(path)).name == self._file_name for path in paths if path):
             self._changed()
 
 
-class SettingsWatcher:
-    """Watches one settings file from a background thread; use as a context manager."""
+class _FileWatch:
+    """Runs ``_check`` on a worker thread after each filesystem event on one file.
 
-    def __init__(self, callback: Callback, settings_file: Path | None = None, *, polling: bool = False) -> None:
+    Events that arrive while a check runs are merged into one more check, and that check
+    reads the file after the last event. Checks never overlap, so callbacks arrive in the
+    order of the file's versions.
+    """
+
+    def __init__(
+        self, settings_file: Path | None, *, polling: bool, poll_interval_s: float
+    ) -> None:
         self.settings_file = settings_file or settings_path()
-        self._callback = callback
         self._polling = polling
-        self._last: DefaultModel | None = load_default_model(self.settings_file)
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
-        self._observer: Observer | PollingObserver | None = None
+        self._poll_interval_s = poll_interval_s
+        self._observer: Any = None
+        self._wake = threading.Event()
+        self._stopping = False
+        self._worker: threading.Thread | None = None
+        self.observer_kind = ""
+
+    def start(self) -> _FileWatch:
+        """Start the observer and the worker; a second call does nothing.
+
+        ``watch()`` returns a started watcher that callers also enter with ``with``, so
+        ``__enter__`` must not start a second observer and worker.
+        """
+        if self._worker is not None:
+            return self
+        self._stopping = False
+        make_private_folder(self.settings_file.parent)
+        handler = _SettingsEvents(self.settings_file.name, self._wake.set)
+        self._worker = threading.Thread(target=self._run, name="settings-watch", daemon=True)
+        self._worker.start()
+        if self._polling:
+            self._observer = self._start_observer(
+                PollingObserver(timeout=self._poll_interval_s), handler
+            )
+        else:
+            try:
+                self._observer = self._start_observer(Observer(), handler)
+            except OSError as error:
+                # inotify watches are limited per user; polling still works, only slower.
+                logger.warning(
+                    "file watching unavailable, polling instead: path=%s error=%s",
+                    self.settings_file,
+                    error,
+                )
+                self._observer = self._start_observer(
+                    PollingObserver(timeout=self._poll_interval_s), handler
+                )
+        self.observer_kind = "polling" if isinstance(self._observer, PollingObserver) else "native"
+        logger.info("watch started: path=%s observer=%s", self.settings_file, self.observer_kind)
+        return self
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=STOP_TIMEOUT_S)
+            self._observer = None
+        if self._worker is not None:
+            self._worker.join(timeout=STOP_TIMEOUT_S)
+            self._worker = None
+        logger.info("watch stopped: path=%s", self.settings_file)
+
+    def _start_observer(self, observer: Any, handler: FileSystemEventHandler) -> Any:
+        observer.schedule(handler, str(self.settings_file.parent), recursive=False)
+        observer.daemon = True
+        observer.start()
+        return observer
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            if self._stopping:
+                return
+            self._wake.clear()
+            try:
+                self._check()
+            except Exception:  # a failing callback must not end the watch
+                logger.exception("settings watch callback failed: path=%s", self.settings_file)
+
+    def _check(self) -> None:
+        raise NotImplementedError
+
+
+class SettingsWatcher(_FileWatch):
+    """Calls back with the new default model each time it changes; use as a context manager.
+
+    ``callback`` runs on a background thread with the new ``DefaultModel``, or None when
+    no default is set. A change of the key, host, model or External Config counts; a
+    change to another config does not. A file that cannot be read is logged and passed
+    to ``on_error``, and the last good value stays current.
+    """
+
+    def __init__(
+        self,
+        callback: Callback,
+        settings_file: Path | None = None,
+        *,
+        polling: bool = False,
+        poll_interval_s: float = POLL_INTERVAL_S,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        super().__init__(settings_file, polling=polling, poll_interval_s=poll_interval_s)
+        self._callback = callback
+        self._on_error = on_error
+        self._last: DefaultModel | None = None
+        try:
+            self._last = load_default_model(self.settings_file)
+        except SettingsError as error:
+            logger.error("watch could not read settings at start: %s", error)
 
     @property
     def current(self) -> DefaultModel | None:
         return self._last
 
     def start(self) -> SettingsWatcher:
-        folder = self.settings_file.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = _SettingsEvents(self.settings_file.name, self._schedule_check)
-        try:
-            observer = PollingObserver(timeout=POLL_INTERVAL_S) if self._polling else Observer()
-            observer.schedule(handler, str(folder), recursive=False)
-            observer.start()
-        except OSError as error:
-            # inotify watches can run out; polling still works, only slower.
-            logger.warning("file watching unavailable, polling instead: %s", error)
-            observer = PollingObserver(timeout=POLL_INTERVAL_S)
-            observer.schedule(handler, str(folder), recursive=False)
-            observer.start()
-        self._observer = observer
-        logger.info("watch started: path=%s observer=%s", self.settings_file, type(observer).__name__)
+        super().start()
         return self
-
-    def stop(self) -> None:
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer.join(timeout=5)
-            self._observer = None
-        logger.info("watch stopped: path=%s", self.settings_file)
 
     def __enter__(self) -> SettingsWatcher:
         return self.start()
@@ -85,19 +191,13 @@ class SettingsWatcher:
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
-    def _schedule_check(self) -> None:
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(SETTLE_S, self._check)
-            self._timer.daemon = True
-            self._timer.start()
-
     def _check(self) -> None:
         try:
             current = load_default_model(self.settings_file)
         except SettingsError as error:
-            logger.error("watch could not read settings: %s", error)
+            logger.warning("watch could not read settings: %s", error)
+            if self._on_error is not None:
+                self._on_error(error)
             return
         if current == self._last:
             return
@@ -105,6 +205,85 @@ class SettingsWatcher:
         self._callback(current)
 
 
-def watch(callback: Callback, settings_file: Path | None = None, *, polling: bool = False) -> SettingsWatcher:
-    """Start watching and return the watcher; ``callback`` runs on a background thread."""
-    return SettingsWatcher(callback, settings_file, polling=polling).start()
+class SettingsFileWatcher(_FileWatch):
+    """Calls back with the whole settings each time the file's content changes.
+
+    This is the window's hook for reloading when another process (the command line, a
+    second window) changes settings.json. ``callback`` runs on a background thread, so a
+    Qt caller emits a signal from it instead of touching widgets. The file is read with
+    ``load_read_only``; a file that cannot be read goes to ``on_error``.
+    """
+
+    def __init__(
+        self,
+        callback: SettingsCallback,
+        settings_file: Path | None = None,
+        *,
+        polling: bool = False,
+        poll_interval_s: float = POLL_INTERVAL_S,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        super().__init__(settings_file, polling=polling, poll_interval_s=poll_interval_s)
+        self._store = SettingsStore(self.settings_file)
+        self._callback = callback
+        self._on_error = on_error
+        self._last: Settings | None = None
+        try:
+            self._last = self._store.load_read_only()
+        except SettingsError as error:
+            logger.error("watch could not read settings at start: %s", error)
+
+    @property
+    def current(self) -> Settings | None:
+        return self._last
+
+    def start(self) -> SettingsFileWatcher:
+        super().start()
+        return self
+
+    def __enter__(self) -> SettingsFileWatcher:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def _check(self) -> None:
+        try:
+            current = self._store.load_read_only()
+        except SettingsError as error:
+            logger.warning("watch could not read settings: %s", error)
+            if self._on_error is not None:
+                self._on_error(error)
+            return
+        if current == self._last:
+            return
+        self._last = current
+        self._callback(current)
+
+
+def watch(
+    callback: Callback,
+    settings_file: Path | None = None,
+    *,
+    polling: bool = False,
+    poll_interval_s: float = POLL_INTERVAL_S,
+    on_error: ErrorCallback | None = None,
+) -> SettingsWatcher:
+    """Start watching the default model and return the watcher; stop it with ``stop()``."""
+    return SettingsWatcher(
+        callback, settings_file, polling=polling, poll_interval_s=poll_interval_s, on_error=on_error
+    ).start()
+
+
+def watch_settings(
+    callback: SettingsCallback,
+    settings_file: Path | None = None,
+    *,
+    polling: bool = False,
+    poll_interval_s: float = POLL_INTERVAL_S,
+    on_error: ErrorCallback | None = None,
+) -> SettingsFileWatcher:
+    """Start watching the whole settings file and return the watcher; stop it with ``stop()``."""
+    return SettingsFileWatcher(
+        callback, settings_file, polling=polling, poll_interval_s=poll_interval_s, on_error=on_error
+    ).start()

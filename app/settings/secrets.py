@@ -1,18 +1,35 @@
-"""Keys in the operating system's keychain, one entry per config id."""
+"""Key storage: the operating system's keychain, or a key file that the user opted in to."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 import sys
 from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Protocol
 
 import keyring
 import keyring.errors
+from filelock import FileLock, Timeout
 
+from app.logging_setup import register_secret
+from app.paths import secrets_file_path
+from app.settings.files import (
+    PRIVATE_FILE_MODE,
+    make_private_folder,
+    remove_stale_temp_files,
+    write_atomically,
+)
 from app.settings.model import KEYRING_SERVICE
 
 logger = logging.getLogger(__name__)
+
+# The command that opts in to the key file; error messages name it as the alternative.
+FILE_STORAGE_COMMAND = "agent-models secret-storage file"
+SECRETS_FILE_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +44,21 @@ class Secret:
     def is_empty(self) -> bool:
         return not any(getattr(self, item.name) for item in fields(self))
 
+    def values(self) -> dict[str, str]:
+        """Return the non-empty fields by name."""
+        return {
+            item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name)
+        }
+
     def encode(self) -> str:
         """Return the keychain password: the bare key when there is only a key.
 
         A bare key lets other tools read it with ``keyring get agent-models CONFIG_ID``.
         """
-        values = {item.name: getattr(self, item.name) for item in fields(self)}
-        extras = {name: value for name, value in values.items() if name != "api_key" and value}
-        if not extras:
+        values = self.values()
+        if set(values) <= {"api_key"}:
             return self.api_key
-        return json.dumps({name: value for name, value in values.items() if value})
+        return json.dumps(values)
 
     @classmethod
     def decode(cls, stored: str) -> Secret:
@@ -46,35 +68,84 @@ class Secret:
             except ValueError:
                 return cls(api_key=stored)
             if isinstance(values, dict):
-                known = {item.name for item in fields(cls)}
-                return cls(**{name: str(value) for name, value in values.items() if name in known})
+                return cls.from_values(values)
         return cls(api_key=stored)
 
+    @classmethod
+    def from_values(cls, values: dict[str, Any]) -> Secret:
+        """Build a secret from a mapping, ignoring unknown names."""
+        known = {item.name for item in fields(cls)}
+        return cls(**{name: str(value) for name, value in values.items() if name in known})
 
-class KeychainError(Exception):
+    def register_for_redaction(self) -> None:
+        """Redact these exact values from every later log line, whatever their shape."""
+        for value in self.values().values():
+            register_secret(value)
+
+
+class SecretStore(Protocol):
+    """The interface of the keychain store, the key file store and the store settings choose."""
+
+    @property
+    def storage(self) -> str: ...
+
+    def get(self, config_id: str) -> Secret | None: ...
+    def set(self, config_id: str, secret: Secret) -> None: ...
+    def delete(self, config_id: str) -> None: ...
+
+
+class SecretStoreError(Exception):
+    """A key could not be read, stored or deleted; the message names the fix."""
+
+
+class KeychainError(SecretStoreError):
     """The keychain could not be used; the message names the fix."""
+
+
+class SecretFileError(SecretStoreError):
+    """The key file could not be used; the message names the fix."""
 
 
 def _fix_hint() -> str:
     if sys.platform == "darwin":
-        return "Unlock the login keychain in Keychain Access and try again."
-    if sys.platform == "win32":
-        return "Check that Windows Credential Manager is available for your account."
-    return (
-        "Start a Secret Service keychain and unlock it: install gnome-keyring (or KeePassXC "
-        "with Secret Service enabled) and log in to a desktop session."
-    )
-
-
-def _keychain_error(action: str, error: Exception) -> KeychainError:
-    if isinstance(error, keyring.errors.NoKeyringError):
-        reason = "no keychain was found"
-    elif isinstance(error, keyring.errors.KeyringLocked):
-        reason = "the keychain is locked"
+        hint = "Unlock the login keychain in Keychain Access and try again"
+    elif sys.platform == "win32":
+        hint = "Check that Windows Credential Manager is available for your account"
     else:
-        reason = f"the keychain failed ({type(error).__name__})"
-    logger.error("keychain %s failed: %s", action, reason)
-    return KeychainError(f"Could not {action} the key: {reason}. {_fix_hint()}")
+        hint = (
+            "Install and start a Secret Service keychain (gnome-keyring, or KeePassXC with "
+            "Secret Service enabled), unlock its default keyring, and try again"
+        )
+    return f"{hint}. Or keep keys in a file readable only by you: {FILE_STORAGE_COMMAND}."
+
+
+# Exceptions of the Secret Service stack, by class name, because secretstorage and
+# jeepney exist only on Linux.
+_LOCKED_NAMES = frozenset({"LockedException", "PromptDismissedException"})
+_NO_SERVICE_NAMES = frozenset({"SecretServiceNotAvailableException", "DBusErrorResponse"})
+
+
+def _reason(error: Exception) -> str:
+    names = {cls.__name__ for cls in type(error).__mro__}
+    cause = error.__cause__ or error.__context__
+    if cause is not None:
+        names |= {cls.__name__ for cls in type(cause).__mro__}
+    if isinstance(error, keyring.errors.NoKeyringError):
+        return "no keychain was found"
+    if isinstance(error, keyring.errors.KeyringLocked) or names & _LOCKED_NAMES:
+        return "the keychain is locked"
+    if isinstance(error, keyring.errors.InitError):
+        return "the keychain could not be opened; it may be locked or have no default keyring"
+    if names & _NO_SERVICE_NAMES:
+        return "no Secret Service keychain answered on D-Bus"
+    return f"the keychain failed ({type(error).__name__})"
+
+
+def keychain_error(action: str, config_id: str, error: Exception) -> KeychainError:
+    """Return the error to raise for a keychain failure, with the reason and the fix."""
+    reason = _reason(error)
+    logger.error("keychain %s failed: config_id=%s reason=%s", action, config_id, reason)
+    return KeychainError(f"Could not {action} the key of {config_id!r}: {reason}. {_fix_hint()}")
 
 
 class KeyringSecretStore:
@@ -89,14 +160,19 @@ class KeyringSecretStore:
         try:
             stored = keyring.get_password(self.service, config_id)
         except Exception as error:  # keyring backends raise many unrelated types
-            raise _keychain_error("read", error) from None
-        return None if stored is None else Secret.decode(stored)
+            raise keychain_error("read", config_id, error) from None
+        if stored is None:
+            return None
+        secret = Secret.decode(stored)
+        secret.register_for_redaction()
+        return secret
 
     def set(self, config_id: str, secret: Secret) -> None:
+        secret.register_for_redaction()
         try:
             keyring.set_password(self.service, config_id, secret.encode())
         except Exception as error:  # keyring backends raise many unrelated types
-            raise _keychain_error("store", error) from None
+            raise keychain_error("store", config_id, error) from None
 
     def delete(self, config_id: str) -> None:
         try:
@@ -104,4 +180,108 @@ class KeyringSecretStore:
         except keyring.errors.PasswordDeleteError:
             return
         except Exception as error:  # keyring backends raise many unrelated types
-            raise _keychain_error("delete", error) from None
+            raise keychain_error("delete", config_id, error) from None
+
+
+class FileSecretStore:
+    """Secrets in a JSON file that only the user can read (mode 0600), for use without a keychain.
+
+    Only an explicit opt-in (``secret_storage: "file"`` in settings.json) puts keys here.
+    The store rejects the file while group or others have access to it, as ssh does
+    with private keys. NOTE: on Windows the mode bits do not restrict other users; the file
+    relies on the profile folder's access control there.
+    """
+
+    storage = "file"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or secrets_file_path()
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(
+            str(self.lock_path), timeout=10.0, mode=PRIVATE_FILE_MODE, poll_interval=0.005
+        )
+
+    def get(self, config_id: str) -> Secret | None:
+        values = self._read().get(config_id)
+        if not isinstance(values, dict):
+            return None
+        secret = Secret.from_values(values)
+        secret.register_for_redaction()
+        return None if secret.is_empty() else secret
+
+    def set(self, config_id: str, secret: Secret) -> None:
+        secret.register_for_redaction()
+        self._change(lambda secrets: secrets | {config_id: secret.values()})
+        logger.info("key stored in the key file: config_id=%s path=%s", config_id, self.path)
+
+    def delete(self, config_id: str) -> None:
+        if not self.path.exists():
+            return
+        self._change(
+            lambda secrets: {key: value for key, value in secrets.items() if key != config_id}
+        )
+
+    def config_ids(self) -> list[str]:
+        """Return the ids of the configs that have a key in the file."""
+        return sorted(self._read())
+
+    def _change(self, change: Any) -> None:
+        make_private_folder(self.path.parent)
+        try:
+            with self._lock:
+                remove_stale_temp_files(self.path)
+                secrets = change(self._read())
+                document = {"format": SECRETS_FILE_FORMAT, "secrets": secrets}
+                write_atomically(self.path, (json.dumps(document, indent=2) + "\n").encode("utf-8"))
+        except Timeout:
+            raise SecretFileError(
+                f"Another Agent Models process has held {self.lock_path} for over 10 seconds. "
+                "Close it, or delete the lock file if none runs."
+            ) from None
+        except OSError as error:
+            raise SecretFileError(
+                f"Could not write the key file {self.path}: {error.strerror or error}. "
+                "Check that its folder is writable by your user."
+            ) from None
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            descriptor = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise SecretFileError(
+                f"Could not read the key file {self.path}: {error.strerror or error}."
+            ) from None
+        with os.fdopen(descriptor, "rb") as secrets_file:
+            self._check_private(os.fstat(secrets_file.fileno()))
+            raw = secrets_file.read()
+        try:
+            document = json.loads(raw)
+        except ValueError as error:
+            raise SecretFileError(
+                f"The key file {self.path} could not be parsed ({error}). Rename it to keep "
+                "it, then save the keys again."
+            ) from None
+        secrets = document.get("secrets") if isinstance(document, dict) else None
+        if not isinstance(secrets, dict):
+            raise SecretFileError(
+                f"The key file {self.path} has no 'secrets' object. Rename it to keep it, "
+                "then save the keys again."
+            )
+        return secrets
+
+    def _check_private(self, status: os.stat_result) -> None:
+        if os.name != "posix":
+            return
+        if status.st_uid != os.getuid():
+            raise SecretFileError(
+                f"The key file {self.path} belongs to another user (uid {status.st_uid}). "
+                "Delete it and save the keys again."
+            )
+        if status.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            mode = stat.S_IMODE(status.st_mode)
+            raise SecretFileError(
+                f"The key file {self.path} can be read by other users (mode {mode:04o}), so "
+                f"it was not used. Run: chmod 600 {self.path}"
+            )

@@ -1,27 +1,38 @@
-"""settings.json on disk: locked read-modify-write, atomic replace, backup, migration."""
+"""settings.json on disk: locked read-modify-write, atomic replace, backup, migration, recovery."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from app.settings.migrations import migrate
-from app.settings.model import SCHEMA_VERSION, Settings
+from app.settings.files import (
+    PRIVATE_FILE_MODE,
+    make_private_folder,
+    remove_stale_temp_files,
+    write_atomically,
+)
+from app.settings.migrations import file_version, legacy_keys, migrate
+from app.settings.model import SCHEMA_VERSION, SecretRef, Settings, as_secret_storage
+from app.settings.secrets import KeyringSecretStore, Secret, SecretStoreError
 
 logger = logging.getLogger(__name__)
 
 LOCK_TIMEOUT_S = 10.0
-FILE_MODE = 0o600
+# How often a waiting writer retries the lock. A write takes a few milliseconds, so the
+# library's default of 50 ms would make a waiting window or CLI call mostly sleep.
+LOCK_POLL_S = 0.005
+FILE_MODE = PRIVATE_FILE_MODE
+
+T = TypeVar("T")
 
 
 class SettingsError(Exception):
@@ -32,122 +43,303 @@ class NewerSettingsError(SettingsError):
     """The file was written by a newer version of the program; it is left untouched."""
 
 
+class UnreadableSettingsError(SettingsError):
+    """The file cannot be parsed, and the caller may not move it aside (a read-only load)."""
+
+
 class SettingsLockedError(SettingsError):
     """Another process held the settings lock for too long."""
 
 
+class SecretWriter(Protocol):
+    """The store that receives the keys found in plain text in a version-0 file."""
+
+    @property
+    def storage(self) -> str: ...
+
+    def set(self, config_id: str, secret: Secret) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Recovery:
-    """What happened to a settings file that could not be read."""
+    """The outcome of moving aside a settings file that could not be parsed."""
 
     moved_to: Path
     reason: str
+    restored_from: Path | None = None
 
     @property
     def message(self) -> str:
+        """Return the text to show the user: what failed, where the file went, what was loaded."""
+        if self.restored_from is not None:
+            loaded = f"the settings were restored from the backup {self.restored_from}"
+        else:
+            loaded = "the program started with empty settings"
         return (
             f"The settings file could not be read ({self.reason}). It was moved to "
-            f"{self.moved_to} and the program started with empty settings."
+            f"{self.moved_to} and {loaded}."
         )
 
 
 class SettingsStore:
-    """Reads and writes one settings.json; every write holds a lock shared across processes."""
+    """Reads and writes one settings.json; every write holds a lock shared across processes.
 
-    def __init__(self, path: Path) -> None:
+    ``load`` and ``update`` belong to the program that owns the file (the window and the
+    command line): they may migrate an older file on disk and move an unparsable one
+    aside. ``load_read_only`` is for agent processes: it never writes, moves or locks.
+    """
+
+    def __init__(self, path: Path, legacy_key_store: SecretWriter | None = None) -> None:
         self.path = path
         self.backup_path = path.with_name(path.name + ".bak")
-        self._lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=LOCK_TIMEOUT_S)
+        self.lock_path = path.with_name(path.name + ".lock")
+        self._lock = FileLock(
+            str(self.lock_path), timeout=LOCK_TIMEOUT_S, mode=FILE_MODE, poll_interval=LOCK_POLL_S
+        )
+        self._legacy_key_store = legacy_key_store
         self.last_recovery: Recovery | None = None
+        # Why ``load`` could not migrate an older file on disk, for the window to show.
+        self.last_migration_error: str | None = None
 
     def load(self) -> Settings:
-        """Return the settings; a missing file is empty settings, an unreadable one is moved aside."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return Settings()
+        """Return the settings; a missing file is empty settings.
 
+        An unparsable file is moved aside (see ``last_recovery``), and a file of an older
+        version is migrated on disk, both under the lock. A newer file raises
+        ``NewerSettingsError`` and stays as it is.
+        """
+        raw = self._read_bytes()
+        if raw is None:
+            return Settings()
         try:
-            data = json.loads(raw)
-            return self._parse(data)
+            data = decode_settings(raw)
+            settings = self._parse(data)
+        except NewerSettingsError:
+            raise
+        except (ValueError, ValidationError):
+            return self._locked(self._load_for_write)
+        if file_version(data) < SCHEMA_VERSION:
+            try:
+                return self._locked(self._load_for_write)
+            except SecretStoreError as error:
+                # The keys of a version-0 file could not move to the keychain: keep the
+                # file as it is, keys included, and work with the migrated copy in memory.
+                self.last_migration_error = str(error)
+                logger.error("settings migration postponed: path=%s error=%s", self.path, error)
+        return settings
+
+    def load_read_only(self) -> Settings:
+        """Return the settings without writing, moving or locking anything.
+
+        An older file is migrated in memory only. An unparsable file raises
+        ``UnreadableSettingsError``, a newer one ``NewerSettingsError``.
+        """
+        raw = self._read_bytes()
+        if raw is None:
+            return Settings()
+        try:
+            return self._parse(decode_settings(raw))
+        except NewerSettingsError:
+            raise
+        except (ValueError, ValidationError) as error:
+            raise UnreadableSettingsError(
+                f"{self.path} could not be parsed ({_first_line(error)}). Open Agent Models "
+                "to move it aside and restore the backup, or fix the file by hand."
+            ) from None
+
+    def update(self, change: Callable[[Settings], Settings]) -> Settings:
+        """Apply ``change`` to the current file under the lock and write the result atomically."""
+
+        def read_change_write() -> Settings:
+            current = self._load_for_write()
+            remove_stale_temp_files(self.path)
+            remove_stale_temp_files(self.backup_path)
+            updated = change(current)
+            if updated != current or not self.path.exists():
+                self._write(updated)
+            return updated
+
+        return self._locked(read_change_write)
+
+    # Everything below runs with the lock held.
+
+    def _load_for_write(self) -> Settings:
+        raw = self._read_bytes()
+        if raw is None:
+            return Settings()
+        try:
+            data = decode_settings(raw)
+            settings = self._parse(data)
         except NewerSettingsError:
             raise
         except (ValueError, ValidationError) as error:
             return self._recover(error)
 
-    def update(self, change: Callable[[Settings], Settings]) -> Settings:
-        """Apply ``change`` to the current file under the lock and write the result atomically."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        version = file_version(data)
+        if version < SCHEMA_VERSION:
+            settings = self._migrate_on_disk(raw, data, version, settings)
+        return settings
+
+    def _migrate_on_disk(
+        self, raw: bytes, data: dict[str, Any], version: int, settings: Settings
+    ) -> Settings:
+        """Write the migrated file, keeping a copy of the old one unless it contains keys.
+
+        A version-0 file contains keys in plain text. They move to the keychain first; if
+        that fails, the error propagates and the old file stays, keys included, so that
+        no key is lost.
+        """
+        keys = legacy_keys(data)
+        if keys:
+            store = self._legacy_key_store or KeyringSecretStore()
+            for config_id, api_key in keys.items():
+                store.set(config_id, Secret(api_key=api_key))
+            settings = _point_refs_at(settings, keys, store.storage)
+            logger.info(
+                "moved %d keys from the version-0 settings file to %s", len(keys), store.storage
+            )
+        else:
+            copy = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            write_atomically(copy, raw)
+            logger.info("kept the version-%d settings file as %s", version, copy)
+
+        self._write(settings, back_up=False)
+        logger.info(
+            "settings migrated: path=%s from_version=%d to_version=%d",
+            self.path,
+            version,
+            SCHEMA_VERSION,
+        )
+        return settings
+
+    def _recover(self, error: Exception) -> Settings:
+        """Move the unparsable file aside and restore the backup if it parses."""
+        reason = _first_line(error)
+        moved_to = self._corrupt_name()
+        os.replace(self.path, moved_to)
+
+        restored_from = None
+        settings = Settings()
+        backup = self._read_backup()
+        if backup is not None:
+            backup_raw, settings = backup
+            write_atomically(self.path, backup_raw)
+            restored_from = self.backup_path
+
+        self.last_recovery = Recovery(moved_to, reason, restored_from)
+        logger.error(
+            "settings unreadable, moved aside: path=%s moved_to=%s restored_from=%s reason=%s",
+            self.path,
+            moved_to,
+            restored_from,
+            reason,
+        )
+        return settings
+
+    def _write(self, settings: Settings, *, back_up: bool = True) -> None:
+        make_private_folder(self.path.parent)
+        if back_up:
+            self._copy_to_backup()
+        text = settings.model_dump_json(indent=2) + "\n"
+        write_atomically(self.path, text.encode("utf-8"))
+
+    def _copy_to_backup(self) -> None:
+        """Keep the last file that parsed, so that a damaged or bad file can be undone."""
+        raw = self._read_bytes()
+        if raw is None:
+            return
+        try:
+            data = decode_settings(raw)
+            self._parse(data)
+        except (ValueError, ValidationError, SettingsError):
+            return
+        if legacy_keys(data):
+            return  # the backup must never hold a key
+        write_atomically(self.backup_path, raw)
+
+    def _read_backup(self) -> tuple[bytes, Settings] | None:
+        try:
+            raw = self.backup_path.read_bytes()
+            data = decode_settings(raw)
+            if legacy_keys(data):
+                return None
+            return raw, self._parse(data)
+        except (OSError, ValueError, ValidationError, SettingsError):
+            return None
+
+    def _corrupt_name(self) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        candidate = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        number = 1
+        while candidate.exists():
+            number += 1
+            candidate = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
+        return candidate
+
+    # Helpers that need no lock.
+
+    def _locked(self, action: Callable[[], T]) -> T:
+        make_private_folder(self.path.parent)
         try:
             with self._lock:
-                current = self.load()
-                updated = change(current)
-                if updated != current or not self.path.exists():
-                    self._write(updated)
-                return updated
+                return action()
         except Timeout as error:
             raise SettingsLockedError(
-                f"Another Agent Models process has held {self._lock.lock_file} for over "
+                f"Another Agent Models process has held {self.lock_path} for over "
                 f"{LOCK_TIMEOUT_S:g} seconds. Close it, or delete the lock file if none runs."
             ) from error
 
-    def _parse(self, data: Any) -> Settings:
-        if not isinstance(data, dict):
-            raise ValueError("the top level is not a JSON object")
-        version = data.get("schema_version")
-        if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise NewerSettingsError(
-                f"{self.path} has schema_version {version}, but this version of Agent Models "
-                f"reads up to {SCHEMA_VERSION}. Update Agent Models; the file was not changed."
-            )
-        return Settings.model_validate(migrate(data))
-
-    def _recover(self, error: Exception) -> Settings:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        moved_to = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        os.replace(self.path, moved_to)
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        self.last_recovery = Recovery(moved_to, reason)
-        logger.error("settings unreadable, moved aside: path=%s moved_to=%s reason=%s", self.path, moved_to, reason)
-        return Settings()
-
-    def _write(self, settings: Settings) -> None:
-        text = settings.model_dump_json(indent=2, exclude_none=False) + "\n"
-        if self.path.exists():
-            self._copy_to_backup()
-
-        descriptor, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
+    def _read_bytes(self) -> bytes | None:
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as temp_file:
-                temp_file.write(text)
-                temp_file.flush()
-                os.fsync(temp_file.fileno())
-            os.chmod(temp_name, FILE_MODE)
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
-        _fsync_folder(self.path.parent)
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise SettingsError(
+                f"Cannot read {self.path}: {error.strerror or error}. Check the file's "
+                "permissions; it must be readable and writable by your user."
+            ) from None
 
-    def _copy_to_backup(self) -> None:
-        """Keep the last file that parsed, so a bad edit by hand can be undone."""
-        try:
-            raw = self.path.read_bytes()
-            self._parse(json.loads(raw))
-        except (OSError, ValueError, ValidationError, SettingsError):
-            return
-        temp_backup = self.backup_path.with_name(self.backup_path.name + ".tmp")
-        temp_backup.write_bytes(raw)
-        os.chmod(temp_backup, FILE_MODE)
-        os.replace(temp_backup, self.backup_path)
+    def _parse(self, data: dict[str, Any]) -> Settings:
+        return parse_settings(data, str(self.path))
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; Windows cannot open a folder, and needs no such step."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+def parse_settings(data: dict[str, Any], source: str) -> Settings:
+    """Return the settings in a parsed settings file, migrated to the current version.
+
+    Raises ``NewerSettingsError`` for a file of a newer version, and ``ValueError`` or
+    pydantic's ``ValidationError`` for one that does not match the model. ``source``
+    names the file in the message.
+    """
+    version = file_version(data)
+    if version > SCHEMA_VERSION:
+        raise NewerSettingsError(
+            f"{source} has schema_version {version}, but this version of Agent Models "
+            f"reads up to {SCHEMA_VERSION}. Update Agent Models; the file was not changed."
+        )
+    return Settings.model_validate(migrate(data))
+
+
+def decode_settings(raw: bytes) -> dict[str, Any]:
+    """Parse a settings file's bytes; anything but a JSON object raises ValueError."""
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("the top level is not a JSON object")
+    return data
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error)
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _point_refs_at(settings: Settings, config_ids: dict[str, str], storage: str) -> Settings:
+    """Return ``settings`` with the given configs' key references set to ``storage``."""
+    providers = dict(settings.providers)
+    for config_id in config_ids:
+        config = providers.get(config_id)
+        if config is None:
+            continue
+        ref = SecretRef(storage=as_secret_storage(storage), username=config_id)
+        providers[config_id] = config.model_copy(update={"secret_ref": ref})
+    return settings.model_copy(update={"providers": providers})
