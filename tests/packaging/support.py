@@ -1,0 +1,26 @@
+"""Load the scripts in packaging/, a folder of scripts rather than a package, for the tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def load_packaging_module(name: str) -> ModuleType:
+    """Import packaging/<name>.py as ``packaging_<name>``, so that ``build`` cannot clash
+    with the PyPA ``build`` package."""
+    module_name = f"packaging_{name}"
+    if module_name in sys.modules:
+        return sys.modules[module_name]
+    if str(PACKAGING) not in sys.path:
+        sys.path.insert(0, str(PACKAGING))  # build.py imports linux_deps by its own name
+    spec = importlib.util.spec_from_file_location(module_name, PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
