@@ -150,7 +150,11 @@ def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) 
         print(json.dumps(rows, ensure_ascii=False), file=out)
         return EXIT_OK
     for row in rows:
-        state = "default" if row["is_default"] else ("saved" if row["saved"] else "-")
+        state = "-"
+        if row["is_default"]:
+            state = "default"
+        elif row["saved"]:
+            state = "saved"
         if row["saved"] and not row["key_readable"]:
             state += ", key missing"
         print(f"{row['config_id']:<22} {state:<20} {row['model_type'] or ''}", file=out)
