@@ -7,14 +7,25 @@ from collections.abc import Sequence
 
 from app.logging_setup import configure_logging
 
-# Words that select the command line instead of the window. Kept here, not imported from
-# app.cli, so that starting the window does not import the command line's dependencies.
-CLI_WORDS = frozenset(
-    {
-        "validate", "save", "list", "set-default", "reset", "watch",
-        "export", "import", "import-env", "secret-storage", "-h", "--help",
-    }
-)
+# The only arguments the window takes, each followed by its value.
+WINDOW_OPTIONS = ("--lang", "--theme")
+
+
+def wants_window(arguments: Sequence[str]) -> bool:
+    """Return True when the arguments are only window options.
+
+    Anything else, such as a command, a mistyped command or --version, goes to the command
+    line, which runs it or explains what is wrong instead of opening a window.
+    """
+    expects_value = False
+    for argument in arguments:
+        if expects_value:
+            expects_value = False
+        elif argument in WINDOW_OPTIONS:
+            expects_value = True
+        elif not argument.startswith(tuple(f"{option}=" for option in WINDOW_OPTIONS)):
+            return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
-    if any(argument in CLI_WORDS for argument in arguments):
+    if not wants_window(arguments):
         from app.cli import run  # noqa: PLC0415
 
         return run(arguments)

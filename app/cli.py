@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import json
 import os
 import sys
@@ -12,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import __version__
 from app.catalog import UnknownProviderError, get_provider, load_catalog
 from app.forms import check_form
 from app.runtime import DefaultModel, watch
@@ -35,6 +37,15 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 API_KEY_ENV = "AGENT_MODELS_API_KEY"
+# Bedrock Converse access keys come from the standard AWS variables, never from arguments,
+# which other users can read in the process list.
+AWS_SECRET_ENV = {
+    "access_key_id": "AWS_ACCESS_KEY_ID",
+    "secret_access_key": "AWS_SECRET_ACCESS_KEY",
+    "session_token": "AWS_SESSION_TOKEN",
+}
+# The option a user types for each form field, for messages.
+OPTION_FOR_FIELD = {"api_key": API_KEY_ENV, "api_host": "--api-host", "model_type": "--model"}
 
 
 class UsageError(Exception):
@@ -54,18 +65,32 @@ def _parse_external(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _read_key(args: argparse.Namespace) -> str:
-    if args.api_key_stdin:
-        return sys.stdin.readline().strip()
-    return os.environ.get(API_KEY_ENV, "")
+    if not args.api_key_stdin:
+        return os.environ.get(API_KEY_ENV, "")
+    if sys.stdin.isatty():
+        return getpass.getpass("API key (not shown): ")
+    return sys.stdin.readline().strip()
 
 
 def _secret_from_args(args: argparse.Namespace, external: dict[str, str]) -> Secret:
-    return Secret(
-        api_key=_read_key(args),
-        access_key_id=external.pop("access_key_id", ""),
-        secret_access_key=external.pop("secret_access_key", ""),
-        session_token=external.pop("session_token", ""),
-    )
+    on_command_line = sorted(set(external) & set(AWS_SECRET_ENV))
+    if on_command_line:
+        variables = ", ".join(AWS_SECRET_ENV[name] for name in on_command_line)
+        raise UsageError(
+            f"--external {on_command_line[0]}=... would put a secret on the command line, where "
+            f"other users can read it. Set {variables} in the environment instead."
+        )
+    aws = {name: os.environ.get(variable, "").strip() for name, variable in AWS_SECRET_ENV.items()}
+    if args.provider != "aws-bedrock-converse":
+        aws = dict.fromkeys(aws, "")
+    return Secret(api_key=_read_key(args), **aws)
+
+
+def _problem_text(field: str, message: str) -> str:
+    if field == "api_key" and message.startswith("API Key is required"):
+        return f"no API key: set {API_KEY_ENV}, or pass it on standard input with --api-key-stdin."
+    option = OPTION_FOR_FIELD.get(field) or AWS_SECRET_ENV.get(field) or f"--external {field}"
+    return f"{option}: {message}"
 
 
 def _print_result(result: ValidationResult, as_json: bool, out: TextIO) -> None:
@@ -76,8 +101,10 @@ def _print_result(result: ValidationResult, as_json: bool, out: TextIO) -> None:
     if result.provider_message:
         print(f"  provider says: {result.provider_message}", file=out)
     if result.url:
-        latency = f"{result.latency_ms} ms" if result.latency_ms is not None else "-"
-        print(f"  url: {result.url}  status: {result.status_code}  latency: {latency}", file=out)
+        evidence = f"  url: {result.url}"
+        if result.status_code is not None:
+            evidence += f"  status: {result.status_code}  latency: {result.latency_ms} ms"
+        print(evidence, file=out)
     if result.suggested_api_host:
         print(f"  suggested API Host: {result.suggested_api_host}", file=out)
     for warning in result.warnings:
@@ -94,7 +121,9 @@ async def _validate_or_save(args: argparse.Namespace, service: ModelService, out
 
     checked = check_form(provider, api_host, args.model, external, secret)
     if not checked.ok:
-        details = " ".join(f"{problem.field}: {problem.message}" for problem in checked.problems)
+        details = " ".join(
+            _problem_text(problem.field, problem.message) for problem in checked.problems
+        )
         raise UsageError(details)
 
     if args.command == "save":
@@ -162,6 +191,8 @@ def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) 
 
 
 def _command_set_default(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
+    if args.provider not in service.load().providers:
+        get_provider(args.provider)  # an unknown id raises with the list of known ids
     service.set_default(args.provider)
     print(f"{args.provider} is now the default.", file=out)
     return EXIT_OK
@@ -220,6 +251,12 @@ def _command_export(args: argparse.Namespace, service: ModelService, out: TextIO
 def _command_import(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
     document = read_import_file(Path(args.file))
     mode: ImportMode = "replace" if args.replace else "merge"
+    if args.replace and not args.yes:
+        current = sorted(service.load().providers)
+        raise UsageError(
+            f"--replace removes every saved config that {args.file} does not contain, with its "
+            f"key (saved now: {', '.join(current) or 'none'}). Add --yes to confirm."
+        )
     report = import_settings(
         service.store, service.secrets, document, mode=mode, source=str(args.file)
     )
@@ -329,8 +366,11 @@ def _add_settings_commands(commands: Any) -> None:
     )
     importing.add_argument("file", help="the export file")
     importing.add_argument(
-        "--replace", action="store_true", help="remove configs that the file does not have"
+        "--replace",
+        action="store_true",
+        help="remove configs that the file does not have, with their keys (needs --yes)",
     )
+    importing.add_argument("--yes", action="store_true", help="confirm --replace")
     import_env = commands.add_parser(
         "import-env",
         help="list provider key variables such as OPENAI_API_KEY, or import the named ones",
@@ -358,8 +398,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check Qt, resources, keychain and validation, then exit",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--lang", help="user interface language, such as en, zh_CN or es (default: the system's)"
+        "--lang", help="window language, such as en, zh_CN or es (default: the system's)"
+    )
+    parser.add_argument(
+        "--theme", choices=["light", "dark", "system"], help="window theme (default: the system's)"
     )
     commands = parser.add_subparsers(dest="command")
     _add_validation_commands(commands)
@@ -387,6 +431,10 @@ def run(argv: Sequence[str], service: ModelService | None = None, out: TextIO | 
     service = service or ModelService()
     try:
         return handler(args, service, out)
+    except BrokenPipeError:
+        # The reader, such as `head`, stopped reading; that is not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
     except (
         UsageError,
         UnknownProviderError,

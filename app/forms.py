@@ -20,6 +20,14 @@ KEY_HAS_SPACE = QT_TRANSLATE_NOOP(
 )
 MODEL_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "Model Type is required, for example {example}.")
 EXTERNAL_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "{label} is required for {provider}.")
+KEY_HAS_ODD_CHARACTER = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "API Key contains a character that keys never have (often an invisible one copied with "
+    "it). Copy the key again, or type it.",
+)
+EXTERNAL_UNKNOWN = QT_TRANSLATE_NOOP(
+    CONTEXT, "{key} is not an External Config field of {provider}. Known fields: {known}."
+)
 AWS_PAIR_INCOMPLETE = QT_TRANSLATE_NOOP(
     CONTEXT, "Enter both the access key ID and the secret access key, or neither."
 )
@@ -83,6 +91,7 @@ def check_form(
         problems.append(FieldProblem("model_type", MODEL_MISSING, {"example": example}))
 
     external = {key: value.strip() for key, value in external_config.items()}
+    problems.extend(_unknown_external_problems(provider, external))
     secret_values = {
         "api_key": secret.api_key.strip(),
         "access_key_id": external.pop("access_key_id", secret.access_key_id).strip(),
@@ -113,10 +122,30 @@ def check_form(
     return CheckedForm(config, Secret(**secret_values), tuple(problems), warnings)
 
 
+def _unknown_external_problems(provider: Provider, external: dict[str, str]) -> list[FieldProblem]:
+    """Reject names the provider does not have, so that no value lands in settings.json unread."""
+    known = [field.key for field in provider.external_config]
+    return [
+        FieldProblem(
+            key,
+            EXTERNAL_UNKNOWN,
+            {"key": key, "provider": provider.name, "known": ", ".join(known) or "none"},
+        )
+        for key in external
+        if key not in known
+    ]
+
+
 def _secret_problems(provider: Provider, values: dict[str, str]) -> list[FieldProblem]:
     api_key = values["api_key"]
     if any(character.isspace() for character in api_key):
         return [FieldProblem("api_key", KEY_HAS_SPACE)]
+
+    # Keys travel in HTTP headers, which carry printable ASCII only; anything else is a
+    # copy-and-paste accident such as a zero-width space.
+    for name, value in values.items():
+        if value and not (value.isascii() and value.isprintable()):
+            return [FieldProblem(name, KEY_HAS_ODD_CHARACTER)]
 
     has_id, has_secret = bool(values["access_key_id"]), bool(values["secret_access_key"])
     if provider.external_field("access_key_id") is not None:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 
-from app.catalog import Provider, get_provider
+from app.catalog import get_provider, load_catalog
 from app.paths import settings_path
 from app.settings.keystore import SettingsSecretStore
 from app.settings.model import ProviderSettings, SecretRef, Settings, as_secret_storage
 from app.settings.secrets import Secret, SecretStore, SecretStoreError
-from app.settings.store import SettingsStore
+from app.settings.store import SettingsError, SettingsStore
 from app.validation.capabilities import check_tool_support
 from app.validation.models import list_models
 from app.validation.probes import Credentials
@@ -34,6 +34,37 @@ def credentials_for(secret: Secret) -> Credentials:
         access_key_id=secret.access_key_id,
         secret_access_key=secret.secret_access_key,
         session_token=secret.session_token,
+    )
+
+
+MASK = "[REDACTED]"
+
+
+def without_secret(result: ValidationResult, secret: Secret) -> ValidationResult:
+    """Return the result with any secret the provider echoed back masked.
+
+    Some servers repeat the Authorization header in their error text; that text is shown,
+    printed by ``--json`` and logged.
+    """
+    values = sorted(
+        (value for value in secret.values().values() if len(value) >= 4), key=len, reverse=True
+    )
+    if not values:
+        return result
+
+    def mask(text: str) -> str:
+        for value in values:
+            text = text.replace(value, MASK)
+        return text
+
+    stages = tuple(
+        replace(stage, provider_message=mask(stage.provider_message)) for stage in result.stages
+    )
+    return replace(
+        result,
+        message=mask(result.message),
+        provider_message=mask(result.provider_message),
+        stages=stages,
     )
 
 
@@ -67,16 +98,21 @@ class ModelService:
     async def validate(
         self, config: ProviderConfig, secret: Secret, client: httpx.AsyncClient | None = None
     ) -> ValidationResult:
-        return await validate(
+        result = await validate(
             config, credentials_for(secret), client=client, timeout_s=self.timeout_s
         )
+        return without_secret(result, secret)
 
     async def validate_all(
         self, items: list[tuple[ProviderConfig, Secret]], client: httpx.AsyncClient | None = None
     ) -> list[ValidationResult]:
         """Validate many configs at once; results come back in the order of ``items``."""
         pairs = [(config, credentials_for(secret)) for config, secret in items]
-        return await validate_all(pairs, client=client, timeout_s=self.timeout_s)
+        results = await validate_all(pairs, client=client, timeout_s=self.timeout_s)
+        return [
+            without_secret(result, secret)
+            for result, (_, secret) in zip(results, items, strict=True)
+        ]
 
     async def check_tools(
         self, config: ProviderConfig, secret: Secret, client: httpx.AsyncClient | None = None
@@ -124,15 +160,18 @@ class ModelService:
         verified: bool,
         name: str | None = None,
     ) -> ProviderSettings:
-        """Write the secret to the secret store, then the config to settings.json."""
+        """Write the secret to the secret store, then the config to settings.json.
+
+        If settings.json cannot be written, the previous secret is put back, so that the
+        keychain and the settings file never disagree.
+        """
+        previous = self._previous_secret(config_id)
         secret_ref = None
         if not secret.is_empty():
             self.secrets.set(config_id, secret)
             secret_ref = SecretRef(
                 storage=as_secret_storage(self.secrets.storage), username=config_id
             )
-        else:
-            self.secrets.delete(config_id)
 
         saved = ProviderSettings(
             provider=config.provider,
@@ -144,7 +183,14 @@ class ModelService:
             validated_at=datetime.now(UTC).replace(microsecond=0) if verified else None,
             verified=verified,
         )
-        self.store.update(lambda settings: settings.with_provider(config_id, saved))
+        try:
+            self.store.update(lambda settings: settings.with_provider(config_id, saved))
+        except SettingsError:
+            self._restore_secret(config_id, previous)
+            raise
+
+        if secret.is_empty():
+            self.secrets.delete(config_id)
         logger.info(
             "config saved: config_id=%s provider=%s verified=%s",
             config_id,
@@ -152,6 +198,21 @@ class ModelService:
             verified,
         )
         return saved
+
+    def _previous_secret(self, config_id: str) -> Secret | None:
+        try:
+            return self.secrets.get(config_id)
+        except SecretStoreError:
+            return None
+
+    def _restore_secret(self, config_id: str, previous: Secret | None) -> None:
+        try:
+            if previous is None:
+                self.secrets.delete(config_id)
+            else:
+                self.secrets.set(config_id, previous)
+        except SecretStoreError as error:
+            logger.error("key rollback failed: config_id=%s error=%s", config_id, error)
 
     def set_default(self, config_id: str) -> Settings:
         def change(settings: Settings) -> Settings:
@@ -166,25 +227,40 @@ class ModelService:
         return updated
 
     def reset(self, config_id: str) -> None:
-        """Forget a config: delete its key from the keychain and its entry from settings.json."""
+        """Forget a config: delete its key, then remove its entry from settings.json.
+
+        If settings.json cannot be written, the key is put back.
+        """
+        previous = self._previous_secret(config_id)
         self.secrets.delete(config_id)
-        self.store.update(lambda settings: settings.without_provider(config_id))
+        try:
+            self.store.update(lambda settings: settings.without_provider(config_id))
+        except SettingsError:
+            self._restore_secret(config_id, previous)
+            raise
         logger.info("config reset: config_id=%s", config_id)
 
     def load(self) -> Settings:
         return self.store.load()
 
     def saved_configs(self) -> list[SavedConfig]:
+        """Return the saved configs this version knows; others are logged and left alone."""
         settings = self.store.load()
-        return [
-            SavedConfig(
-                config_id,
-                config,
-                self._key_readable(config_id, config),
-                settings.default_provider == config_id,
+        known = {provider.id for provider in load_catalog()}
+        saved: list[SavedConfig] = []
+        for config_id, config in settings.providers.items():
+            if config.provider not in known:
+                logger.warning(
+                    "saved config of unknown provider skipped: config_id=%s provider=%s",
+                    config_id,
+                    config.provider,
+                )
+                continue
+            readable = self._key_readable(config_id, config)
+            saved.append(
+                SavedConfig(config_id, config, readable, settings.default_provider == config_id)
             )
-            for config_id, config in settings.providers.items()
-        ]
+        return saved
 
     def read_secret(self, config_id: str) -> Secret | None:
         return self.secrets.get(config_id)
@@ -198,8 +274,3 @@ class ModelService:
             logger.warning("key unreadable: config_id=%s reason=%s", config_id, error)
             return False
         return secret is not None and not secret.is_empty()
-
-
-def provider_for_config(config_id: str, settings: Settings) -> Provider:
-    saved = settings.providers.get(config_id)
-    return get_provider(saved.provider if saved else config_id)

@@ -181,7 +181,9 @@ def test_missing_key_exits_2(
     status, _ = run_cli("validate", "openai", "--model", "gpt-4.1-mini")
 
     assert status == 2
-    assert "API Key is required" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "AGENT_MODELS_API_KEY" in error
+    assert "--api-key-stdin" in error
 
 
 def test_list_json_has_every_provider() -> None:
@@ -365,3 +367,157 @@ def test_corrupt_settings_are_reported(
     assert status == 0
     assert "could not be read" in error
     assert "corrupt" in error
+
+
+def test_key_echoed_by_server_is_masked(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = json.dumps(
+        {
+            "error": {
+                "message": f"Incorrect API key provided: Bearer {KEY}",
+                "type": "invalid_request_error",
+                "code": "invalid_api_key",
+            }
+        }
+    )
+    fake_provider.overrides["/chat/completions"] = (
+        401,
+        {"content-type": "application/json"},
+        body.encode(),
+    )
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+
+    text_status, text = run_cli(
+        "validate", "openai", "--api-host", fake_provider.url, "--model", "m"
+    )
+    json_status, as_json = run_cli(
+        "validate", "openai", "--api-host", fake_provider.url, "--model", "m", "--json"
+    )
+
+    assert text_status == 1
+    assert json_status == 1
+    assert KEY not in text
+    assert KEY not in as_json
+    assert "[REDACTED]" in json.loads(as_json)["provider_message"]
+
+
+def test_unknown_external_name_is_rejected(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], config_dir: Path
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+
+    status, _ = run_cli("save", "openai", "--model", "m", "--external", "api_key=sk-leak-123456")
+
+    error = capsys.readouterr().err
+    assert status == 2
+    assert "api_key is not an External Config field of OpenAI" in error
+    assert "sk-leak-123456" not in error
+    assert not settings_file(config_dir).exists()
+
+
+def test_aws_secret_on_command_line_is_rejected(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run_cli(
+        "validate", "aws-bedrock-converse", "--model", "m", "--external", "secret_access_key=abc"
+    )
+
+    error = capsys.readouterr().err
+    assert status == 2
+    assert "AWS_SECRET_ACCESS_KEY" in error
+    assert "abc" not in error
+
+
+def test_aws_access_keys_from_environment(
+    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AGENT_MODELS_API_KEY", raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+
+    status, output = run_cli(
+        "validate",
+        "aws-bedrock-converse",
+        "--api-host",
+        fake_provider.url,
+        "--model",
+        "amazon.nova-lite-v1:0",
+        "--external",
+        "region=us-west-2",
+        "--json",
+    )
+
+    authorization = fake_provider.last_request().headers["Authorization"]
+    assert status == 0, output
+    assert authorization.startswith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+    assert "/us-west-2/bedrock/aws4_request" in authorization
+
+
+def test_non_ascii_key_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", "sk-abc\u200bdef123")
+
+    status, _ = run_cli("validate", "openai", "--api-host", "http://127.0.0.1:9/v1", "--model", "m")
+
+    assert status == 2
+    assert "character that keys never have" in capsys.readouterr().err
+
+
+def test_unwritable_settings_keep_keychain_unchanged(
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    config_dir.mkdir(parents=True)
+    config_dir.chmod(0o500)
+    try:
+        status, _ = run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "m")
+    finally:
+        config_dir.chmod(0o700)
+
+    assert status == 2
+    assert "Could not write" in capsys.readouterr().err
+    assert keyring.get_password("agent-models", "openai") is None
+
+
+def test_mistyped_command_does_not_open_window() -> None:
+    checked = subprocess.run(
+        cli_command("valdiate", "openai", "--model", "m"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert checked.returncode == 2
+    assert "invalid choice: 'valdiate'" in checked.stderr
+
+
+def test_import_replace_needs_yes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps({"schema_version": 2, "providers": {}}))
+
+    status, _ = run_cli("import", str(empty), "--replace")
+
+    assert status == 2
+    assert "--yes" in capsys.readouterr().err
+
+
+def test_import_rejects_bad_host(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config_dir: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    config = {"provider": "openai", "api_host": "ftp://x", "model_type": "m"}
+    bad.write_text(json.dumps({"schema_version": 2, "providers": {"openai": config}}))
+
+    status, _ = run_cli("import", str(bad))
+
+    assert status == 2
+    assert "must start with https:// or http://" in capsys.readouterr().err
+    assert not settings_file(config_dir).exists()

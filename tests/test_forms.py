@@ -170,3 +170,43 @@ def test_plain_http_to_local_server_is_fine() -> None:
     )
 
     assert checked.warnings == ()
+
+
+def test_host_with_credentials_is_rejected_without_echo() -> None:
+    problems = fields_with_problems(
+        "openai", "https://user:pa55word@api.example.com/v1", "m", {}, "sk-a"
+    )
+
+    assert "user name or password" in problems["api_host"]
+    assert "pa55word" not in problems["api_host"]
+
+
+def test_host_with_query_offers_the_plain_address() -> None:
+    checked = check_form(
+        get_provider("openai"),
+        "https://api.example.com/v1?x=1#frag",
+        "m",
+        {},
+        Secret(api_key="sk-a"),
+    )
+
+    assert checked.problems[0].field == "api_host"
+    assert checked.problems[0].suggestion == "https://api.example.com/v1"
+
+
+@pytest.mark.parametrize("key", ["sk-abc\u200bdef", "sk-ключ12345", "sk-\x07bell"])
+def test_key_with_odd_character(key: str) -> None:
+    problems = fields_with_problems("openai", "https://api.openai.com/v1", "m", {}, key)
+
+    assert list(problems) == ["api_key"]
+    assert "character that keys never have" in problems["api_key"]
+
+
+def test_unknown_external_field_is_a_problem() -> None:
+    problems = fields_with_problems(
+        "openai", "https://api.openai.com/v1", "m", {"colour": "blue"}, "sk-a"
+    )
+
+    assert problems == {
+        "colour": "colour is not an External Config field of OpenAI. Known fields: none."
+    }

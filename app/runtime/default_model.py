@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.catalog import Protocol as WireProtocol
-from app.catalog import get_provider
+from app.catalog import UnknownProviderError, get_provider
 from app.logging_setup import get_logger
 from app.paths import SECRETS_FILE_NAME, settings_path
 from app.settings.model import ProviderSettings
 from app.settings.secrets import FileSecretStore, KeyringSecretStore, Secret, SecretStoreError
-from app.settings.store import SettingsStore
+from app.settings.store import SettingsError, SettingsStore
 from app.validation.hosts import chat_url
 
 logger = get_logger(__name__)
@@ -28,6 +28,9 @@ class KeyUnavailableError(Exception):
 
 class NotOpenAICompatibleError(Exception):
     """An OpenAI client cannot call the default model. The message names the alternative."""
+
+
+NO_KEY_PLACEHOLDER = "no-key-required"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,8 @@ class DefaultModel:
     def openai_client_kwargs(self) -> dict[str, Any]:
         """Return the keyword arguments of ``openai.OpenAI(...)`` for this model.
 
-        The result has ``base_url``, ``api_key``, ``default_headers`` and ``default_query``;
+        The result has ``base_url``, ``api_key`` (``NO_KEY_PLACEHOLDER`` for a server saved
+        without a key), ``default_headers`` and ``default_query``;
         pass ``model_type`` as ``model`` to ``chat.completions.create``. Every protocol maps
         to an OpenAI-compatible endpoint:
 
@@ -98,7 +102,8 @@ class DefaultModel:
                 base_url = self.api_host.strip().rstrip("/") + "/openai/v1"
         return {
             "base_url": base_url,
-            "api_key": self.api_key,
+            # OpenAI clients refuse an empty key; local servers that need none ignore this one.
+            "api_key": self.api_key or NO_KEY_PLACEHOLDER,
             "default_headers": headers,
             "default_query": query,
         }
@@ -135,6 +140,13 @@ def load_default_model(
         return None
 
     saved = settings.providers[config_id]
+    try:
+        provider = get_provider(saved.provider)
+    except UnknownProviderError:
+        raise SettingsError(
+            f"The default config {config_id!r} uses provider {saved.provider!r}, which this "
+            "version of Agent Models does not know. Update Agent Models or choose another default."
+        ) from None
     secret, key_error = _read_secret(config_id, saved, path, secrets)
     if key_error:
         logger.warning(
@@ -144,7 +156,7 @@ def load_default_model(
     return DefaultModel(
         config_id=config_id,
         provider=saved.provider,
-        protocol=get_provider(saved.provider).protocol.value,
+        protocol=provider.protocol.value,
         api_host=saved.api_host,
         model_type=saved.model_type,
         external_config=dict(saved.external_config),

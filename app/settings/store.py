@@ -39,6 +39,10 @@ class SettingsError(Exception):
     """A settings file that the program must not read or overwrite."""
 
 
+class SettingsWriteError(SettingsError):
+    """settings.json could not be written; the file on disk is unchanged."""
+
+
 class NewerSettingsError(SettingsError):
     """The file was written by a newer version of the program; it is left untouched."""
 
@@ -237,11 +241,18 @@ class SettingsStore:
         return settings
 
     def _write(self, settings: Settings, *, back_up: bool = True) -> None:
-        make_private_folder(self.path.parent)
-        if back_up:
-            self._copy_to_backup()
         text = settings.model_dump_json(indent=2) + "\n"
-        write_atomically(self.path, text.encode("utf-8"))
+        try:
+            make_private_folder(self.path.parent)
+            if back_up:
+                self._copy_to_backup()
+            write_atomically(self.path, text.encode("utf-8"))
+        except OSError as error:
+            logger.error("settings write failed: path=%s error=%s", self.path, error)
+            raise SettingsWriteError(
+                f"Could not write {self.path} ({error.strerror or error}). Check that the folder "
+                "exists, is writable by you, and that the disk is not full. Nothing was changed."
+            ) from error
 
     def _copy_to_backup(self) -> None:
         """Keep the last file that parsed, so that a damaged or bad file can be undone."""

@@ -13,12 +13,13 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from app.catalog import UnknownProviderError, get_provider
+from app.catalog import Provider, UnknownProviderError, get_provider
 from app.settings.files import make_private_folder, write_atomically
 from app.settings.migrations import legacy_keys
 from app.settings.model import ProviderSettings, SecretRef, Settings, as_secret_storage
 from app.settings.secrets import Secret, SecretStore, SecretStoreError
 from app.settings.store import SettingsError, SettingsStore, decode_settings, parse_settings
+from app.validation.hosts import check_api_host
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +183,11 @@ def import_settings(
                 ref = config.secret_ref
                 if ref is not None:
                     without_keys.append(config_id)
-            providers[config_id] = config.model_copy(update={"secret_ref": ref})
+            # Only a config that records when it was validated counts as verified.
+            verified = config.verified and config.validated_at is not None
+            providers[config_id] = config.model_copy(
+                update={"secret_ref": ref, "verified": verified}
+            )
         default = imported.settings.default_provider
         if default is None and mode == "merge":
             default = current.default_provider
@@ -273,16 +278,38 @@ def _unwrap_export(document: dict[str, Any], source: str) -> tuple[Any, dict[str
 
 
 def _check_against_catalog(settings: Settings, source: str) -> None:
+    """Raise for a config the window could not have saved: unknown provider, bad host, and so on."""
     for config_id, config in settings.providers.items():
         try:
-            get_provider(config.provider)
+            provider = get_provider(config.provider)
         except UnknownProviderError as error:
             raise SettingsImportError(f"{source}: config {config_id!r}: {error}") from None
+        problem = _config_problem(config, provider)
+        if problem:
+            raise SettingsImportError(f"{source}: config {config_id!r}: {problem}")
     default = settings.default_provider
     if default is not None and default not in settings.providers:
         raise SettingsImportError(
             f"{source}: default_provider {default!r} is not one of the imported configs."
         )
+
+
+def _config_problem(config: ProviderSettings, provider: Provider) -> str:
+    _, host_problem = check_api_host(config.api_host, provider.api_host_example)
+    if host_problem is not None:
+        return host_problem.message
+    if not config.model_type.strip():
+        return "model_type is empty. Enter the model name, then import again."
+
+    allowed = {field.key for field in provider.external_config if not field.secret}
+    unknown = sorted(set(config.external_config) - allowed)
+    if unknown:
+        return (
+            f"external_config has {', '.join(unknown)}, which {provider.name} does not take in "
+            f"the settings file (allowed: {', '.join(sorted(allowed)) or 'none'}). Secrets go in "
+            "the export's keys section."
+        )
+    return ""
 
 
 def _parse_keys(keys_data: dict[str, Any], settings: Settings, source: str) -> dict[str, Secret]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from app.catalog import Protocol, Provider
 from app.i18n import QT_TRANSLATE_NOOP
@@ -40,6 +40,15 @@ HOST_BAD_SCHEME = QT_TRANSLATE_NOOP(
 )
 HOST_NOT_URL = QT_TRANSLATE_NOOP(
     CONTEXT, "API Host {value!r} is not a valid URL. Enter it like https://api.example.com/v1."
+)
+HOST_HAS_CREDENTIALS = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "API Host {value!r} contains a user name or password. Remove it and put the key in API Key.",
+)
+HOST_HAS_QUERY = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "API Host {value!r} contains '?' or '#'. Enter only the address up to its path, such as "
+    "https://api.example.com/v1.",
 )
 HOST_PLAIN_HTTP = QT_TRANSLATE_NOOP(
     CONTEXT,
@@ -104,6 +113,13 @@ def check_api_host(raw: str, example: str = "") -> tuple[str, HostProblem | None
         port_is_valid = False
     if not parts.hostname or not port_is_valid or any(ch.isspace() for ch in api_host):
         return api_host, HostProblem(HOST_NOT_URL, api_host)
+    if parts.username is not None or parts.password is not None:
+        # The value would be printed, logged and stored, so it is not repeated either.
+        redacted = api_host.replace(parts.netloc, parts.netloc.rsplit("@", 1)[-1])
+        return api_host, HostProblem(HOST_HAS_CREDENTIALS, redacted)
+    if parts.query or parts.fragment or api_host.endswith(("?", "#")):
+        without_query = urlunsplit(parts._replace(query="", fragment=""))
+        return api_host, HostProblem(HOST_HAS_QUERY, api_host, without_query)
 
     return api_host, None
 

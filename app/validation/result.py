@@ -153,6 +153,8 @@ class ValidationResult:
     @property
     def field(self) -> str | None:
         """The form field the failure concerns, or None for a success or a general failure."""
+        if self.provider == "azure-openai" and self.category is Category.INVALID_MODEL:
+            return "deployment_name"  # Azure picks the model by the deployment in the URL
         return FIELD_FOR_CATEGORY.get(self.category)
 
     def to_json(self) -> dict[str, Any]:

@@ -161,7 +161,7 @@ def test_local_server_needs_no_key(store: SettingsStore) -> None:
     assert model is not None
     assert model.key_error == ""
     assert model.openai_client_kwargs()["base_url"] == "http://127.0.0.1:8080/v1"
-    assert model.openai_client_kwargs()["api_key"] == ""
+    assert model.openai_client_kwargs()["api_key"] == "no-key-required"
 
 
 def test_runtime_never_moves_corrupt_file(store: SettingsStore) -> None:

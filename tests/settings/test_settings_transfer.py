@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ def _config(provider: str, model: str, *, ref: bool = True) -> ProviderSettings:
         api_host=get_provider(provider).default_api_host or "http://127.0.0.1:9/v1",
         model_type=model,
         secret_ref=SecretRef(username=provider) if ref else None,
+        validated_at=datetime(2026, 12, 4, 19, 0, tzinfo=UTC),
     )
 
 

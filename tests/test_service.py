@@ -1,0 +1,87 @@
+"""ModelService keeps the keychain and settings.json in agreement when a write fails."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app.service import ModelService, without_secret
+from app.settings import store as store_module
+from app.settings.secrets import Secret
+from app.settings.store import SettingsWriteError
+from app.validation.result import Category, Stage, ValidationResult
+from app.validation.validator import ProviderConfig
+
+KEY = "sk-test-service-0123456789abcdef"
+CONFIG = ProviderConfig("openai", "https://api.openai.com/v1", "gpt-4.1-mini")
+
+
+def fail_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_space(path: Path, data: bytes, mode: int = 0o600) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store_module, "write_atomically", no_space)
+
+
+def test_failed_save_removes_new_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    service = ModelService()
+    fail_writes(monkeypatch)
+
+    with pytest.raises(SettingsWriteError, match="No space left on device"):
+        service.store_config("openai", CONFIG, Secret(api_key=KEY), verified=True)
+
+    assert keyring.get_password("agent-models", "openai") is None
+
+
+def test_failed_save_restores_old_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    service = ModelService()
+    service.store_config("openai", CONFIG, Secret(api_key="sk-old-key-0123456789"), verified=True)
+    fail_writes(monkeypatch)
+
+    changed = ProviderConfig("openai", "https://api.openai.com/v1", "gpt-4.1")
+    with pytest.raises(SettingsWriteError):
+        service.store_config("openai", changed, Secret(api_key=KEY), verified=True)
+
+    assert keyring.get_password("agent-models", "openai") == "sk-old-key-0123456789"
+
+
+def test_failed_reset_keeps_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    service = ModelService()
+    service.store_config("openai", CONFIG, Secret(api_key=KEY), verified=True)
+    fail_writes(monkeypatch)
+
+    with pytest.raises(SettingsWriteError):
+        service.reset("openai")
+
+    assert keyring.get_password("agent-models", "openai") == KEY
+    assert "openai" in service.load().providers
+
+
+def test_saved_configs_skip_unknown_provider(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.json").write_text(
+        '{"schema_version": 2, "providers": {"x": {"provider": "nosuch", '
+        '"api_host": "http://127.0.0.1:9", "model_type": "m"}}}'
+    )
+
+    assert ModelService().saved_configs() == []
+
+
+def test_echoed_secret_is_masked() -> None:
+    result = ValidationResult(
+        provider="openai",
+        category=Category.INVALID_KEY,
+        message="Invalid key. Validation failed.",
+        message_template="Invalid key. Validation failed.",
+        provider_message=f"Incorrect API key provided: {KEY}",
+        stages=(Stage("key accepted", ok=False, provider_message=f"bad {KEY}"),),
+    )
+
+    masked = without_secret(result, Secret(api_key=KEY))
+
+    assert masked.provider_message == "Incorrect API key provided: [REDACTED]"
+    assert masked.stages[0].provider_message == "bad [REDACTED]"
+    assert masked.message == result.message
