@@ -1,8 +1,17 @@
 """Agent Models: the "Agents > Models" screen of an AI-agent app, as its own program."""
 
-from importlib import metadata
+from __future__ import annotations
 
-try:
-    __version__ = metadata.version("agent-models")
-except metadata.PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs about 40 ms to import, so the version is looked up only
+    # when something asks for it, not on every start of the window.
+    if name != "__version__":
+        raise AttributeError(f"module 'app' has no attribute {name!r}")
+
+    from importlib import metadata  # noqa: PLC0415
+
+    try:
+        return metadata.version("agent-models")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0"
