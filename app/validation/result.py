@@ -40,7 +40,8 @@ MESSAGE_TEMPLATES: dict[Category, str] = {
     Category.QUOTA_EXCEEDED: QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "You exceeded your current quota"),
     Category.RATE_LIMITED: QT_TRANSLATE_NOOP(
         MESSAGE_CONTEXT,
-        "{provider} is rate limiting this key. The key works; try again {retry}.",
+        "{provider} is rate limiting this key right now, so the model could not be checked. "
+        "Try again {retry}, or save without validation.",
     ),
     Category.REGION_DENIED: QT_TRANSLATE_NOOP(
         MESSAGE_CONTEXT,
