@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.page.load()
+        self.page.start_watching()
 
     def _build_sidebar(self) -> QTreeWidget:
         sidebar = QTreeWidget(self)
@@ -93,7 +94,8 @@ class MainWindow(QMainWindow):
             self.close()
 
     async def shutdown(self) -> None:
-        """Cancel every task the window started, wait for them, and close the HTTP client."""
+        """Stop the settings watcher and every task the window started, then close HTTP."""
+        self.page.stop_watching()
         cancelled = self.page.cancel_all()
         if self._close_task is not None and not self._close_task.done():
             self._close_task.cancel()

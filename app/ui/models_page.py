@@ -1,4 +1,4 @@
-"""The Agents > Models page: search, the "Custom Model" grid, Validate all and custom endpoints."""
+"""The Agents > Models page: the card grid and its toolbar, import and export, outside changes."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import Provider, get_provider, load_catalog
+from app.runtime.watch import SettingsFileWatcher, watch_settings
 from app.service import ModelService, NotSavedError, SavedConfig
+from app.settings.model import Settings
 from app.settings.secrets import SecretStoreError
 from app.settings.store import SettingsError
 from app.ui.add_endpoint_dialog import AddEndpointDialog
@@ -32,14 +36,22 @@ from app.ui.dialogs import finished
 from app.ui.icons import themed_icon
 from app.ui.provider_card import ProviderCard, key_suffix
 from app.ui.theme import current_theme, set_role
+from app.ui.transfer_actions import SettingsTransfer
 
 logger = logging.getLogger(__name__)
 
 OPENAI_COMPATIBLE = "openai-compatible"
+# The command that moves keys from the key file back to the keychain.
+KEYRING_STORAGE_COMMAND = "agent-models secret-storage keyring"
 
 
 class ModelsPage(QWidget):
     """Every provider card, in catalog order, then the added custom endpoints."""
+
+    # Emitted from the watcher's thread; connected with a queued connection, so that the
+    # page reloads on the thread that owns the widgets.
+    settings_changed_outside = Signal(object)
+    settings_unreadable = Signal(str)
 
     def __init__(
         self,
@@ -52,12 +64,23 @@ class ModelsPage(QWidget):
         self._client = client
         self.cards: list[ProviderCard] = []
         self._dialog_task: asyncio.Task[None] | None = None
+        self.watcher: SettingsFileWatcher | None = None
+        self.transfer = SettingsTransfer(service, self)
+        self.transfer.imported.connect(self.reload)
+        self.transfer.message.connect(self.show_banner)
+        self.settings_changed_outside.connect(
+            self._on_settings_changed_outside, Qt.ConnectionType.QueuedConnection
+        )
+        self.settings_unreadable.connect(
+            self._on_settings_unreadable, Qt.ConnectionType.QueuedConnection
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 0)
         layout.setSpacing(12)
         layout.addLayout(self._build_heading())
         layout.addWidget(self._build_banner())
+        layout.addWidget(self._build_storage_banner())
         layout.addLayout(self._build_toolbar())
 
         self.grid = CardGrid()
@@ -111,10 +134,17 @@ class ModelsPage(QWidget):
         intro.setWordWrap(True)
         set_role(intro, "muted")
 
+        # The import and export menu sits beside the heading, because the toolbar's width
+        # sets the narrowest width of the window.
+        heading_line = QHBoxLayout()
+        heading_line.addWidget(heading)
+        heading_line.addStretch(1)
+        heading_line.addWidget(self._build_transfer_button(), 0, Qt.AlignmentFlag.AlignBottom)
+
         column = QVBoxLayout()
         column.setSpacing(4)
         column.addWidget(breadcrumb)
-        column.addWidget(heading)
+        column.addLayout(heading_line)
         column.addWidget(intro)
         return column
 
@@ -131,6 +161,32 @@ class ModelsPage(QWidget):
         banner_layout.addWidget(self.banner_label)
         self.banner.setVisible(False)
         return self.banner
+
+    def _build_storage_banner(self) -> QFrame:
+        """Build the lasting notice that keys are kept in the key file, not the keychain."""
+        self.storage_banner = QFrame()
+        self.storage_banner.setObjectName("banner")
+        set_role(self.storage_banner, "warning")
+        self.storage_banner_label = QLabel(
+            self.tr(
+                "Keys are kept in a file readable only by you, not in the system keychain. "
+                "Anyone with access to your user account can read them. To move them to the "
+                "keychain, run: {command}"
+            ).format(command=KEYRING_STORAGE_COMMAND),
+            self.storage_banner,
+        )
+        self.storage_banner_label.setObjectName("storageBannerLabel")
+        self.storage_banner_label.setWordWrap(True)
+        self.storage_banner_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        set_role(self.storage_banner_label, "warning")
+        self.storage_banner_label.setAccessibleName(self.tr("Key storage"))
+        banner_layout = QHBoxLayout(self.storage_banner)
+        banner_layout.setContentsMargins(12, 8, 12, 8)
+        banner_layout.addWidget(self.storage_banner_label)
+        self.storage_banner.setVisible(False)
+        return self.storage_banner
 
     def _build_toolbar(self) -> QHBoxLayout:
         self.search_field = QLineEdit()
@@ -183,6 +239,36 @@ class ModelsPage(QWidget):
         toolbar.addWidget(self.add_button)
         return toolbar
 
+    def _build_transfer_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Import / Export"), self)
+        button.setObjectName("transferButton")
+        button.setAccessibleName(self.tr("Import and export"))
+        button.setAccessibleDescription(
+            self.tr(
+                "Exports the settings to a file, imports them from one, or imports keys from "
+                "environment variables."
+            )
+        )
+
+        menu = QMenu(button)
+        self.export_action = QAction(self.tr("Export settings…"), menu)
+        self.export_action.triggered.connect(
+            lambda: self._run_dialog_task(self.transfer.export_settings())
+        )
+        self.import_action = QAction(self.tr("Import settings…"), menu)
+        self.import_action.triggered.connect(
+            lambda: self._run_dialog_task(self.transfer.import_settings())
+        )
+        self.import_env_action = QAction(self.tr("Import keys from environment…"), menu)
+        self.import_env_action.triggered.connect(
+            lambda: self._run_dialog_task(self.transfer.import_env_keys())
+        )
+        for action in (self.export_action, self.import_action, self.import_env_action):
+            menu.addAction(action)
+        button.setMenu(menu)
+        self.transfer_button = button
+        return button
+
     def _add_card(
         self, provider: Provider, config_id: str | None = None, name: str | None = None
     ) -> ProviderCard:
@@ -197,17 +283,30 @@ class ModelsPage(QWidget):
     # Loading and the grid.
 
     def load(self) -> None:
-        """Show the saved configs; a settings file that cannot be used is reported in the banner."""
-        self.show_banner("")
+        """Show the saved configs at start.
+
+        A settings file that cannot be used, one that was moved aside because it could not
+        be parsed, and an older file whose keys could not move to the keychain are reported
+        in the banner.
+        """
+        problems: list[str] = []
         try:
             saved_configs = self.service.saved_configs()
+            settings: Settings | None = self.service.load()
         except (SettingsError, SecretStoreError) as error:
             logger.error("saved configs not loaded: %s", error)
-            self.show_banner(str(error))
-            saved_configs = []
-        recovery = getattr(self.service.store, "last_recovery", None)
-        if recovery is not None:
-            self.show_banner(recovery.message)
+            problems.append(str(error))
+            saved_configs, settings = [], None
+        store = self.service.store
+        if store.last_recovery is not None:
+            problems.append(store.last_recovery.message)
+        if store.last_migration_error is not None:
+            problems.append(
+                self.tr("The settings file could not be updated to this version: {error}").format(
+                    error=store.last_migration_error
+                )
+            )
+        self.show_banner("\n\n".join(problems))
 
         saved_by_id = {saved.config_id: saved for saved in saved_configs}
         for saved in saved_configs:
@@ -217,7 +316,94 @@ class ModelsPage(QWidget):
         for card in self.cards:
             saved_config = saved_by_id.get(card.config_id)
             card.load_saved(saved_config, self._saved_key_suffix(saved_config))
+        self._show_key_storage(settings)
         self.apply_filter()
+
+    def reload(self) -> None:
+        """Show settings.json as it is now, keeping what the user typed into unsaved cards.
+
+        A card without unsaved changes shows the saved config anew. A card with unsaved
+        changes keeps its fields and updates its badge. Cards whose config did not change
+        stay as they are, so a result or message on them stays too.
+        """
+        recovery_before = self.service.store.last_recovery
+        try:
+            saved_configs = self.service.saved_configs()
+            settings = self.service.load()
+        except (SettingsError, SecretStoreError) as error:
+            logger.error("settings not reloaded: %s", error)
+            self.show_banner(str(error))
+            return
+        recovery = self.service.store.last_recovery
+        if recovery is not None and recovery is not recovery_before:
+            self.show_banner(recovery.message)
+
+        saved_by_id = {saved.config_id: saved for saved in saved_configs}
+        for saved in saved_configs:
+            if self.card(saved.config_id) is None:
+                self._add_extra_card(saved)
+        for card in list(self.cards):
+            self._reload_card(card, saved_by_id.get(card.config_id))
+        self._show_key_storage(settings)
+        self.apply_filter()
+
+    def _reload_card(self, card: ProviderCard, saved: SavedConfig | None) -> None:
+        if saved is None and card.saved_settings is None:
+            return
+        if saved is not None and saved.settings == card.saved_settings:
+            card.set_default_state(saved.is_default)
+            return
+
+        if saved is None and card.is_extra and not card.is_dirty():
+            self._remove_card(card)
+        elif card.is_dirty():
+            card.keep_edits_and_load(saved, self._saved_key_suffix(saved))
+        else:
+            card.load_saved(saved, self._saved_key_suffix(saved))
+        logger.info("card reloaded after an outside change: config_id=%s", card.config_id)
+
+    def _show_key_storage(self, settings: Settings | None) -> None:
+        new_keys_in_file = settings is not None and settings.secret_storage == "file"  # noqa: S105
+        for card in self.cards:
+            card.set_new_keys_in_file(new_keys_in_file)
+        self.storage_banner.setVisible(settings is not None and settings.uses_key_file)
+
+    # Watching settings.json.
+
+    def start_watching(self) -> None:
+        """Reload whenever settings.json changes, for example by the command line."""
+        if self.watcher is not None:
+            return
+        self.watcher = watch_settings(
+            self.settings_changed_outside.emit,
+            self.service.settings_file,
+            on_error=lambda error: self.settings_unreadable.emit(str(error)),
+        )
+
+    def stop_watching(self) -> None:
+        """Stop the watcher and join its threads, so that no callback arrives afterwards."""
+        watcher, self.watcher = self.watcher, None
+        if watcher is not None:
+            watcher.stop()
+
+    def _on_settings_changed_outside(self, settings: Settings) -> None:
+        # The window's own saves reach the watcher too, and ``settings`` may predate a save
+        # made after the watcher read the file. So reload() reads the file again here, on the
+        # thread that makes every write of the window, and what it reads matches the cards.
+        del settings
+        if self.watcher is None:
+            return
+        self.reload()
+
+    def _on_settings_unreadable(self, message: str) -> None:
+        if self.watcher is None:
+            return
+        self.show_banner(
+            self.tr(
+                "settings.json was changed, but it could not be read: {error} The window still "
+                "shows the settings from before."
+            ).format(error=message)
+        )
 
     def _add_extra_card(self, saved: SavedConfig) -> None:
         try:
@@ -261,8 +447,14 @@ class ModelsPage(QWidget):
         self.empty_label.setText(self.tr("No provider matches “{text}”.").format(text=text))
         self.empty_label.setVisible(not visible)
 
-    def show_banner(self, text: str) -> None:
+    def show_banner(self, text: str, kind: str = "error") -> None:
+        """Show ``text`` above the grid; ``kind`` is "error" or "info". An empty text hides it."""
         self.banner_label.setText(text)
+        set_role(self.banner_label, kind)
+        set_role(self.banner, kind)
+        self.banner_label.setAccessibleName(
+            self.tr("Problem") if kind == "error" else self.tr("Message")
+        )
         self.banner.setVisible(bool(text))
 
     # Actions.
@@ -340,10 +532,14 @@ class ModelsPage(QWidget):
     def _on_card_reset(self, config_id: str) -> None:
         card = self.card(config_id)
         if card is not None and card.is_extra:
-            self.cards.remove(card)
-            card.setParent(None)
-            card.deleteLater()
+            self._remove_card(card)
         self.apply_filter()
+
+    def _remove_card(self, card: ProviderCard) -> None:
+        card.cancel_all()
+        self.cards.remove(card)
+        card.setParent(None)
+        card.deleteLater()
 
     def _update_validate_all(self) -> None:
         self.validate_all_button.setEnabled(any(card.is_configured for card in self.cards))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from app.catalog import Provider
 from app.forms import CheckedForm, check_form
-from app.logging_setup import redact
 from app.service import ModelService, SavedConfig
 from app.settings.model import ProviderSettings
 from app.settings.secrets import Secret, SecretStoreError
@@ -31,10 +30,12 @@ from app.settings.store import SettingsError
 from app.ui.badges import CardStatus, Monogram, StatusBadge
 from app.ui.dialogs import confirm
 from app.ui.messages import provider_text, result_message
-from app.ui.provider_form import API_HOST, API_KEY, ProviderForm
+from app.ui.model_list import ModelListLoader
+from app.ui.provider_form import API_HOST, API_KEY, MODEL_TYPE, SECRET_KEYS, ProviderForm
 from app.ui.result_details import ResultDetails
 from app.ui.text import breakable
 from app.ui.theme import set_role
+from app.ui.tool_support import ToolSupportLine
 from app.validation.hosts import chat_url, check_api_host
 from app.validation.result import Category, ValidationResult
 
@@ -59,7 +60,8 @@ class ProviderCard(QFrame):
     """The card of one config id: a catalog provider, or an extra OpenAI Compatible endpoint.
 
     The card owns at most one validation task; editing the card, Save again, Esc, Cancel
-    and closing the window cancel it.
+    and closing the window cancel it. The model list load and the tool calling check run in
+    tasks of their own, so that neither holds up the Save result.
     """
 
     saved = Signal(str)
@@ -87,6 +89,8 @@ class ProviderCard(QFrame):
         self.key_suffix: str | None = None
         self.key_missing = False
         self.is_default = False
+        # True when settings.json sends new keys to the key file instead of the keychain.
+        self.new_keys_in_file = False
         self.failed = False
         self.last_result: ValidationResult | None = None
         self.task: asyncio.Task[None] | None = None
@@ -107,6 +111,8 @@ class ProviderCard(QFrame):
         layout.addWidget(self.form)
         self.form.edited.connect(self._on_edited)
         self.form.submitted.connect(self._submit)
+        self.model_list = ModelListLoader(provider, service, client, self.form, self.config_id)
+        self.form.load_models_requested.connect(self.request_model_list)
 
         self._build_result_lines(layout)
         layout.addLayout(self._build_fix_buttons())
@@ -122,7 +128,7 @@ class ProviderCard(QFrame):
 
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(lambda: self.cancel_validation(self.tr("Validation cancelled.")))
+        escape.activated.connect(self._cancel_by_user)
 
         self._baseline = self.form.values().settings_part()
         self._show_status(self.tr("Not configured yet."), "muted")
@@ -173,19 +179,16 @@ class ProviderCard(QFrame):
         self.status_label.setAccessibleName(self.tr("Result"))
         layout.addWidget(self.status_label)
 
-        self.tools_label = QLabel(self)
-        self.tools_label.setObjectName("toolsLine")
-        self.tools_label.setWordWrap(True)
-        set_role(self.tools_label, "info")
-        self.tools_label.setVisible(False)
+        self.tools_label = ToolSupportLine(self.service, self._client, self.config_id, self)
         layout.addWidget(self.tools_label)
 
-        self.warnings_label = QLabel(self)
-        self.warnings_label.setObjectName("warningsLine")
-        self.warnings_label.setWordWrap(True)
-        set_role(self.warnings_label, "warning")
-        self.warnings_label.setVisible(False)
-        layout.addWidget(self.warnings_label)
+        self.key_file_label = QLabel(self)
+        self.key_file_label.setObjectName("keyFileLine")
+        self.key_file_label.setWordWrap(True)
+        self.key_file_label.setAccessibleName(self.tr("Key storage"))
+        set_role(self.key_file_label, "warning")
+        self.key_file_label.setVisible(False)
+        layout.addWidget(self.key_file_label)
 
     def _build_fix_buttons(self) -> QHBoxLayout:
         self.use_host_button = QPushButton(self)
@@ -228,9 +231,7 @@ class ProviderCard(QFrame):
             self.tr("Stops the running validation. Shortcut: Esc.")
         )
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(
-            lambda: self.cancel_validation(self.tr("Validation cancelled."))
-        )
+        self.cancel_button.clicked.connect(self._cancel_by_user)
 
         self.default_button = QPushButton(self.tr("Set as Default"), self)
         self.default_button.setObjectName("defaultButton")
@@ -326,6 +327,9 @@ class ProviderCard(QFrame):
     def load_saved(self, saved: SavedConfig | None, suffix: str | None = None) -> None:
         """Show a saved config (or the provider's defaults for None) without the key itself."""
         self.cancel_validation(None)
+        self.model_list.cancel()
+        self.tools_label.clear()
+        self.form.reset_model_ids()
         self.failed = False
         self.last_result = None
         self.details.show_result(None)
@@ -366,6 +370,41 @@ class ProviderCard(QFrame):
                 self._show_saved_status()
             self.refresh()
 
+    def keep_edits_and_load(self, saved: SavedConfig | None, suffix: str | None = None) -> None:
+        """Take a config that another process saved, but keep the fields the user is editing.
+
+        The badge, the saved key placeholder and what counts as unsaved follow ``saved``;
+        the typed values and keys stay, so Save still stores them.
+        """
+        self.saved_settings = saved.settings if saved else None
+        self.is_default = bool(saved and saved.is_default)
+        self.key_missing = bool(saved and not saved.key_readable)
+        self.key_suffix = suffix
+        self.form.set_saved_key(suffix, missing=self.key_missing)
+
+        if saved is None:
+            defaults = self.provider.external_defaults()
+            self._baseline = self.form.settings_part_of(
+                self.provider.default_api_host, "", defaults
+            )
+        else:
+            settings = saved.settings
+            self._baseline = self.form.settings_part_of(
+                settings.api_host, settings.model_type, dict(settings.external_config)
+            )
+        if not self.is_validating and not self.failed:
+            if saved is None:
+                self._show_status(self.tr("Not configured yet."), "muted")
+            else:
+                self._show_saved_status()
+        self.refresh()
+
+    def set_new_keys_in_file(self, in_file: bool) -> None:
+        """Record whether Save puts new keys in the key file, which the card warns about."""
+        if self.new_keys_in_file != in_file:
+            self.new_keys_in_file = in_file
+            self.refresh()
+
     # Save and validation.
 
     def request_save(self) -> None:
@@ -374,6 +413,7 @@ class ProviderCard(QFrame):
         if checked is None:
             return
         self.form.clear_messages()
+        self.tools_label.clear()
         self._start(self._save(checked))
 
     def validate_saved(self) -> bool:
@@ -414,14 +454,44 @@ class ProviderCard(QFrame):
         self.refresh()
 
     def cancel_all(self) -> list[asyncio.Task[None]]:
-        """Cancel the validation and any open dialog of this card; return the cancelled tasks."""
-        running = [
-            task for task in (self.task, self._dialog_task) if task is not None and not task.done()
-        ]
+        """Cancel every task of this card and any open dialog; return the cancelled tasks."""
+        tasks = (
+            self.task,
+            self._dialog_task,
+            self.model_list.background.task,
+            self.tools_label.background.task,
+        )
+        running = [task for task in tasks if task is not None and not task.done()]
         self.cancel_validation(None)
+        self.model_list.cancel()
+        self.tools_label.background.cancel()
         for task in running:
             task.cancel()
         return running
+
+    def _cancel_by_user(self) -> None:
+        """Esc or Cancel: stop the validation and a model list load."""
+        self.cancel_validation(self.tr("Validation cancelled."))
+        self.model_list.cancel()
+
+    def request_model_list(self) -> None:
+        """Load the provider's models with the typed or saved key, in a task of its own."""
+        values = self.form.values()
+        try:
+            secret = self._effective_secret(values.secret)
+        except SecretStoreError as error:
+            self.form.show_message(API_KEY, str(error))
+            return
+
+        checked = check_form(
+            self.provider, values.api_host, values.model_type, values.external_config, secret
+        )
+        # Model Type is what the list helps to fill in, so it may still be empty.
+        problems = [problem for problem in checked.problems if problem.field != MODEL_TYPE]
+        if problems:
+            self.form.show_problems(problems)
+            return
+        self.model_list.load(checked.config.api_host, checked.secret)
 
     def _checked_form(self) -> CheckedForm | None:
         values = self.form.values()
@@ -499,6 +569,13 @@ class ProviderCard(QFrame):
         self._show_result(result, stored=True)
         if result.ok:
             self._after_stored(checked)
+            self._start_model_checks(checked)
+
+    def _start_model_checks(self, checked: CheckedForm) -> None:
+        """After a valid save, load the model list and check tool calling, each in its task."""
+        if self.provider.lists_models:
+            self.model_list.load(checked.config.api_host, checked.secret)
+        self.tools_label.check(checked.config, checked.secret)
 
     async def _validate_only(self, checked: CheckedForm) -> None:
         result = await self.service.validate(checked.config, checked.secret, client=self._client())
@@ -595,8 +672,6 @@ class ProviderCard(QFrame):
         self.last_result = None
         self.details.show_result(None)
         self._hide_fixes()
-        self.tools_label.setVisible(False)
-        self.warnings_label.setVisible(False)
         self._show_status(self.tr("Validating…"), "info")
         self.refresh()
 
@@ -605,8 +680,6 @@ class ProviderCard(QFrame):
         self.failed = not result.ok
         self.details.show_result(result)
         self.form.clear_messages()
-        self._show_tools_support(result)
-        self._show_warnings(result)
 
         message = result_message(result)
         if result.ok:
@@ -623,29 +696,6 @@ class ProviderCard(QFrame):
             self._show_status(outcome if on_field else f"{message} {outcome}", "error")
             self._offer_fixes(result)
         self.refresh()
-
-    def _show_tools_support(self, result: ValidationResult) -> None:
-        supports_tools = getattr(result, "supports_tools", None)
-        if supports_tools is None:
-            self.tools_label.setVisible(False)
-            return
-        if supports_tools:
-            self.tools_label.setText(self.tr("This model accepts tool calls."))
-        else:
-            self.tools_label.setText(
-                self.tr(
-                    "This model did not accept tool calls, so agents that use tools may not work "
-                    "with it."
-                )
-            )
-        self.tools_label.setVisible(True)
-
-    def _show_warnings(self, result: ValidationResult) -> None:
-        # NOTE: the validator passes warnings as finished English sentences, so they are
-        # shown untranslated until it passes a template and arguments instead.
-        warnings = [redact(warning) for warning in getattr(result, "warnings", ())]
-        self.warnings_label.setText("\n".join(warnings))
-        self.warnings_label.setVisible(bool(warnings))
 
     def _offer_fixes(self, result: ValidationResult) -> None:
         suggested = getattr(result, "suggested_api_host", None)
@@ -725,6 +775,10 @@ class ProviderCard(QFrame):
         row = self.form.rows.get(key)
         if row is not None:
             row.clear_message()
+        if key == API_HOST or key in SECRET_KEYS:
+            # A list read from another host or with another key would mislead.
+            self.model_list.cancel()
+        self.form.show_host_warnings()
         self.refresh()
 
     def _submit(self) -> None:
@@ -761,8 +815,25 @@ class ProviderCard(QFrame):
         self.default_button.setToolTip(self._default_hint(status))
 
         self._update_url()
+        self._update_key_file_warning()
         self.setAccessibleName(self.tr("{provider} card").format(provider=self.display_name))
         self.state_changed.emit()
+
+    def _update_key_file_warning(self) -> None:
+        settings = self.saved_settings
+        if settings is not None and settings.key_in_file:
+            text = self.tr(
+                "This key is kept in a file readable only by you, not in the system keychain."
+            )
+        elif self.new_keys_in_file:
+            text = self.tr(
+                "Save keeps the key in a file readable only by you, not in the system keychain."
+            )
+        else:
+            text = ""
+        self.key_file_label.setText(text)
+        self.key_file_label.setAccessibleDescription(text)
+        self.key_file_label.setVisible(bool(text))
 
     def _default_hint(self, status: CardStatus) -> str:
         if status is CardStatus.DEFAULT:

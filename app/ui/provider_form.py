@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.catalog import ExternalField, Provider
-from app.forms import FieldProblem
+from app.catalog import ExternalField, Protocol, Provider
+from app.forms import FieldProblem, check_form
 from app.settings.secrets import Secret
 from app.ui.form_row import FormRow
 from app.ui.icons import themed_icon
@@ -28,7 +32,15 @@ from app.ui.theme import current_theme, set_role
 API_KEY = "api_key"
 API_HOST = "api_host"
 MODEL_TYPE = "model_type"
+REGION = "region"
 SECRET_KEYS = ("api_key", "access_key_id", "secret_access_key", "session_token")
+
+# A Bedrock Converse host in the form the Region field fills in. The region part is any
+# run of letters, digits and dashes, so that the host keeps following a region being typed.
+BEDROCK_DEFAULT_HOST = re.compile(r"https://bedrock-runtime\.[a-z0-9-]+\.amazonaws\.com/?")
+REGION_NAME = re.compile(r"[a-z0-9-]+")
+# Rows of the completion popup under Model Type before it scrolls.
+MAX_VISIBLE_COMPLETIONS = 12
 
 # Key shapes from each provider's key page, shown as the API Key tooltip's example.
 KEY_EXAMPLES = {
@@ -58,17 +70,24 @@ class FormValues:
         return self.api_host, self.model_type, tuple(sorted(self.external_config.items()))
 
 
+def bedrock_host(region: str) -> str:
+    """Return the Bedrock Converse runtime host of an AWS region."""
+    return f"https://bedrock-runtime.{region}.amazonaws.com"
+
+
 class ProviderForm(QWidget):
     """The rows of one card. ``edited`` fires on every change the user makes, not on loads."""
 
     edited = Signal(str)  # the key of the row the user changed
     submitted = Signal()
+    load_models_requested = Signal()
 
     def __init__(self, provider: Provider, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.provider = provider
         self.rows: dict[str, FormRow] = {}
         self._reveal_buttons: list[QToolButton] = []
+        self.load_models_button: QPushButton | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +108,9 @@ class ProviderForm(QWidget):
                 layout.addWidget(note)
             self._add_row(layout, self._external_row(external))
 
+        if provider.protocol is Protocol.BEDROCK_CONVERSE and REGION in self.rows:
+            self.rows[REGION].line_edit.textEdited.connect(self._follow_region)
+
     # Building the rows.
 
     def _add_row(self, layout: QVBoxLayout, row: FormRow) -> None:
@@ -96,6 +118,7 @@ class ProviderForm(QWidget):
         layout.addWidget(row)
         row.line_edit.textEdited.connect(lambda _text, key=row.key: self.edited.emit(key))
         row.line_edit.returnPressed.connect(self.submitted)
+        row.fix_applied.connect(self.edited)
 
     def _api_key_row(self) -> FormRow:
         key_field = QLineEdit(self)
@@ -165,6 +188,7 @@ class ProviderForm(QWidget):
             line_edit.setPlaceholderText(self.provider.suggested_models[0])
         # Choosing a suggestion from the list is an edit as well.
         model_field.activated.connect(lambda _index: self.edited.emit(MODEL_TYPE))
+        self.model_completer = self._model_completer(model_field)
 
         example = (
             self.provider.suggested_models[0] if self.provider.suggested_models else "gpt-4o-mini"
@@ -172,14 +196,49 @@ class ProviderForm(QWidget):
         help_text = self.tr("The specific model variant to use, for example {example}.").format(
             example=example
         )
+        trailing: list[QWidget] = []
+        if self.provider.lists_models:
+            trailing.append(self._load_models_button())
         return FormRow(
             MODEL_TYPE,
             self.tr("Model Type"),
             model_field,
             required=True,
             help_text=help_text,
+            trailing=trailing,
             parent=self,
         )
+
+    def _model_completer(self, model_field: QComboBox) -> QCompleter:
+        """Complete Model Type from the combo box's items, matching any part of an id.
+
+        The combo box's own completer only matches the start of an id, but model ids start
+        with a vendor or family prefix ("openai/", "claude-"), so users search for the middle.
+        """
+        completer = QCompleter(model_field.model(), model_field)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(MAX_VISIBLE_COMPLETIONS)
+        model_field.setCompleter(completer)
+        completer.activated.connect(lambda _text: self.edited.emit(MODEL_TYPE))
+        return completer
+
+    def _load_models_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Load models"), self)
+        button.setObjectName("loadModelsButton")
+        button.setAccessibleName(
+            self.tr("Load models from {provider}").format(provider=self.provider.name)
+        )
+        description = self.tr(
+            "Reads the models your key can use from {provider} and offers them as you type a "
+            "Model Type."
+        ).format(provider=self.provider.name)
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        button.clicked.connect(self.load_models_requested)
+        self.load_models_button = button
+        return button
 
     def _external_row(self, external: ExternalField) -> FormRow:
         line_edit = QLineEdit(self)
@@ -262,6 +321,20 @@ class ProviderForm(QWidget):
         host_field.setText(api_host)
         self.edited.emit(API_HOST)
 
+    def _follow_region(self, region_text: str) -> None:
+        """Move a Bedrock host of the default form to the region the user typed.
+
+        A host the user changed to another form, such as a VPC endpoint, stays as it is.
+        """
+        region = region_text.strip()
+        host_row = self.rows[API_HOST]
+        if not REGION_NAME.fullmatch(region):
+            return
+        if not BEDROCK_DEFAULT_HOST.fullmatch(host_row.text().strip()):
+            return
+        host_row.set_text(bedrock_host(region))
+        self.edited.emit(API_HOST)
+
     def _key_placeholder(self) -> str:
         if not self.provider.key_required:
             return self.tr("Optional for local servers")
@@ -292,6 +365,36 @@ class ProviderForm(QWidget):
                 self.rows[external.key].set_text(
                     external_config.get(external.key, external.default)
                 )
+        self.show_host_warnings()
+
+    def settings_part_of(
+        self, api_host: str, model_type: str, external_config: dict[str, str]
+    ) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+        """Return what ``values().settings_part()`` would be after ``set_values`` with these."""
+        external = {
+            item.key: external_config.get(item.key, item.default)
+            for item in self.provider.external_config
+            if not item.secret
+        }
+        return api_host, model_type, tuple(sorted(external.items()))
+
+    def set_model_ids(self, model_ids: Sequence[str]) -> None:
+        """Offer ``model_ids`` in the Model Type list and its completions; the typed text stays."""
+        model_field = self.rows[MODEL_TYPE].field
+        assert isinstance(model_field, QComboBox)
+        typed = model_field.currentText()
+        model_field.clear()
+        model_field.addItems(list(model_ids))
+        self.rows[MODEL_TYPE].set_text(typed)
+
+    def reset_model_ids(self) -> None:
+        """Offer the catalog's suggested models again, as before a model list was loaded."""
+        self.set_model_ids(self.provider.suggested_models)
+
+    def model_ids(self) -> list[str]:
+        model_field = self.rows[MODEL_TYPE].field
+        assert isinstance(model_field, QComboBox)
+        return [model_field.itemText(index) for index in range(model_field.count())]
 
     def clear_secrets(self) -> None:
         for key in SECRET_KEYS:
@@ -328,14 +431,40 @@ class ProviderForm(QWidget):
 
     # Messages under the fields.
 
-    def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+    def show_problems(self, problems: Sequence[FieldProblem]) -> None:
+        """Show each problem under its field, with its corrected value as a one-click fix."""
         self.clear_messages()
         for problem in problems:
             row = self.rows.get(problem.field) or self.rows[API_KEY]
-            row.show_message(problem_message(problem), "error")
+            row.show_message(problem_message(problem), "error", fix=problem.suggestion)
         first = next((self.rows.get(problem.field) for problem in problems), None)
         if first is not None:
             first.field.setFocus()
+
+    def show_host_warnings(self) -> None:
+        """Show check_form's API Host warnings under the field, unless another message is there.
+
+        Warnings are risks that do not stop a save, such as plain http:// to a remote
+        server or a Bedrock host in another region than the Region field.
+        """
+        row = self.rows[API_HOST]
+        if row.message and row.message_kind != "warning":
+            return
+        values = self.values()
+        checked = check_form(
+            self.provider,
+            values.api_host,
+            values.model_type,
+            values.external_config,
+            Secret(),
+        )
+        warnings = [warning for warning in checked.warnings if warning.field == API_HOST]
+        if not warnings:
+            row.clear_message()
+            return
+        text = " ".join(problem_message(warning) for warning in warnings)
+        fix = next((warning.suggestion for warning in warnings if warning.suggestion), None)
+        row.show_message(text, "warning", fix=fix)
 
     def show_message(self, field_key: str, text: str, kind: str = "error") -> bool:
         """Show ``text`` under the field; return False when the card has no such field."""
@@ -346,5 +475,7 @@ class ProviderForm(QWidget):
         return True
 
     def clear_messages(self) -> None:
+        """Remove every message; the API Host warnings come back, as they still apply."""
         for row in self.rows.values():
             row.clear_message()
+        self.show_host_warnings()

@@ -146,6 +146,8 @@ QFrame#providerCard[isDefault="true"] {{ border: 2px solid {theme.accent}; }}
 QFrame#banner {{
     background: {theme.surface}; border: 1px solid {theme.error}; border-radius: 6px;
 }}
+QFrame#banner[role="warning"] {{ border: 1px solid {theme.warning}; }}
+QFrame#banner[role="info"] {{ border: 1px solid {theme.info}; }}
 QLabel[role="heading"] {{ font-size: 20pt; font-weight: 600; }}
 QLabel[role="section"] {{ font-size: 13pt; font-weight: 600; }}
 QLabel[role="cardTitle"] {{ font-size: 12pt; font-weight: 600; }}

@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>EnvKeysDialog</name>
+    <message>
+        <source>Import keys from environment</source>
+        <translation>Importar claves del entorno</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>No key variable is set. These are the ones looked for: {names}.</source>
+        <translation>No hay ninguna variable de clave definida. Estas son las que se buscan: {names}.</translation>
+    </message>
+    <message>
+        <source>These environment variables contain provider keys. Choose the ones to store in the keychain; their values are not shown. Imported cards show Unverified until you save them, which validates the key.</source>
+        <translation>Estas variables de entorno contienen claves de proveedores. Elige las que quieres guardar en el llavero; sus valores no se muestran. Las tarjetas importadas muestran Sin verificar hasta que las guardes, lo que valida la clave.</translation>
+    </message>
+    <message>
+        <source>{variable} for {provider}</source>
+        <translation>{variable} para {provider}</translation>
+    </message>
+    <message>
+        <source>Replaces the saved key of this card.</source>
+        <translation>Sustituye la clave guardada de esta tarjeta.</translation>
+    </message>
+    <message>
+        <source>{variable} must be set as well.</source>
+        <translation>También hay que definir {variable}.</translation>
+    </message>
+    <message>
+        <source>{provider} has no default API Host. Save its card first, then import the key.</source>
+        <translation>{provider} no tiene un API Host predeterminado. Guarda primero su tarjeta y después importa la clave.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Unexpected error</source>
@@ -68,7 +103,46 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export settings</source>
+        <translation>Exportar ajustes</translation>
+    </message>
+    <message>
+        <source>Writes the saved configs and the default to a JSON file, for a backup or another computer.</source>
+        <translation>Escribe las configuraciones guardadas y la predeterminada en un archivo JSON, como copia de seguridad o para otro equipo.</translation>
+    </message>
+    <message>
+        <source>Include the API keys</source>
+        <translation>Incluir las claves de API</translation>
+    </message>
+    <message>
+        <source>Also writes the keys from the keychain into the file, in plain text.</source>
+        <translation>También escribe en el archivo las claves del llavero, en texto plano.</translation>
+    </message>
+    <message>
+        <source>The file will contain your API keys in plain text, and anyone who can read it can use them. It is written readable only by you. Keep it private, and delete it when you no longer need it.</source>
+        <translation>El archivo contendrá tus claves de API en texto plano, y cualquiera que pueda leerlo podrá usarlas. Se escribe de modo que solo tú puedas leerlo. Mantenlo en privado y bórralo cuando ya no lo necesites.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+</context>
+<context>
     <name>FormRow</name>
+    <message>
+        <source>Use the suggested value</source>
+        <translation>Usar el valor sugerido</translation>
+    </message>
+    <message>
+        <source>Use {value}</source>
+        <translation>Usar {value}</translation>
+    </message>
+    <message>
+        <source>Replaces {field} with this value.</source>
+        <translation>Sustituye {field} por este valor.</translation>
+    </message>
     <message>
         <source>Required.</source>
         <translation>Obligatorio.</translation>
@@ -102,6 +176,25 @@
     </message>
 </context>
 <context>
+    <name>ModelListLoader</name>
+    <message>
+        <source>Loading the model list…</source>
+        <translation>Cargando la lista de modelos…</translation>
+    </message>
+    <message>
+        <source>The model list could not be loaded: {message}</source>
+        <translation>No se pudo cargar la lista de modelos: {message}</translation>
+    </message>
+    <message>
+        <source>{provider} listed no models. Type the model name.</source>
+        <translation>{provider} no devolvió ningún modelo. Escribe el nombre del modelo.</translation>
+    </message>
+    <message>
+        <source>Models loaded: {count}. Type part of a name to search them, or enter any other name.</source>
+        <translation>Modelos cargados: {count}. Escribe parte de un nombre para buscarlos, o introduce cualquier otro nombre.</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPage</name>
     <message>
         <source>Custom Model</source>
@@ -122,6 +215,14 @@
     <message>
         <source>Problem</source>
         <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Keys are kept in a file readable only by you, not in the system keychain. Anyone with access to your user account can read them. To move them to the keychain, run: {command}</source>
+        <translation>Las claves se guardan en un archivo que solo tú puedes leer, no en el llavero del sistema. Cualquiera con acceso a tu cuenta de usuario puede leerlas. Para moverlas al llavero, ejecuta: {command}</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>Almacenamiento de claves</translation>
     </message>
     <message>
         <source>Search providers</source>
@@ -156,8 +257,44 @@
         <translation>Añade otra tarjeta compatible con OpenAI, por ejemplo para un servidor de modelos local.</translation>
     </message>
     <message>
+        <source>Import / Export</source>
+        <translation>Importar / Exportar</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importar y exportar</translation>
+    </message>
+    <message>
+        <source>Exports the settings to a file, imports them from one, or imports keys from environment variables.</source>
+        <translation>Exporta los ajustes a un archivo, los importa desde uno o importa claves desde variables de entorno.</translation>
+    </message>
+    <message>
+        <source>Export settings…</source>
+        <translation>Exportar ajustes…</translation>
+    </message>
+    <message>
+        <source>Import settings…</source>
+        <translation>Importar ajustes…</translation>
+    </message>
+    <message>
+        <source>Import keys from environment…</source>
+        <translation>Importar claves del entorno…</translation>
+    </message>
+    <message>
+        <source>The settings file could not be updated to this version: {error}</source>
+        <translation>No se pudo actualizar el archivo de ajustes a esta versión: {error}</translation>
+    </message>
+    <message>
+        <source>settings.json was changed, but it could not be read: {error} The window still shows the settings from before.</source>
+        <translation>settings.json cambió, pero no se pudo leer: {error} La ventana sigue mostrando los ajustes anteriores.</translation>
+    </message>
+    <message>
         <source>No provider matches “{text}”.</source>
         <translation>Ningún proveedor coincide con «{text}».</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
     </message>
 </context>
 <context>
@@ -173,6 +310,10 @@
     <message>
         <source>Not configured yet.</source>
         <translation>Aún sin configurar.</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>Almacenamiento de claves</translation>
     </message>
     <message>
         <source>Use the suggested API Host</source>
@@ -303,14 +444,6 @@
         <translation>La validación falló.</translation>
     </message>
     <message>
-        <source>This model accepts tool calls.</source>
-        <translation>Este modelo acepta llamadas a herramientas.</translation>
-    </message>
-    <message>
-        <source>This model did not accept tool calls, so agents that use tools may not work with it.</source>
-        <translation>Este modelo no aceptó llamadas a herramientas, así que los agentes que usan herramientas pueden no funcionar con él.</translation>
-    </message>
-    <message>
         <source>Use {host}</source>
         <translation>Usar {host}</translation>
     </message>
@@ -357,6 +490,14 @@
     <message>
         <source>{provider} card</source>
         <translation>Tarjeta de {provider}</translation>
+    </message>
+    <message>
+        <source>This key is kept in a file readable only by you, not in the system keychain.</source>
+        <translation>Esta clave se guarda en un archivo que solo tú puedes leer, no en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Save keeps the key in a file readable only by you, not in the system keychain.</source>
+        <translation>Guardar deja la clave en un archivo que solo tú puedes leer, no en el llavero del sistema.</translation>
     </message>
     <message>
         <source>This configuration is already the default.</source>
@@ -416,6 +557,18 @@
     <message>
         <source>Model Type</source>
         <translation>Tipo de modelo</translation>
+    </message>
+    <message>
+        <source>Load models</source>
+        <translation>Cargar modelos</translation>
+    </message>
+    <message>
+        <source>Load models from {provider}</source>
+        <translation>Cargar modelos de {provider}</translation>
+    </message>
+    <message>
+        <source>Reads the models your key can use from {provider} and offers them as you type a Model Type.</source>
+        <translation>Lee de {provider} los modelos que tu clave puede usar y los sugiere mientras escribes el Tipo de modelo.</translation>
     </message>
     <message>
         <source>Provider-specific setting for {provider}.</source>
@@ -510,6 +663,77 @@
     </message>
 </context>
 <context>
+    <name>SettingsTransfer</name>
+    <message>
+        <source>Export settings</source>
+        <translation>Exportar ajustes</translation>
+    </message>
+    <message>
+        <source>Settings were not exported: {error}</source>
+        <translation>Los ajustes no se exportaron: {error}</translation>
+    </message>
+    <message>
+        <source>Settings exported to {path}.</source>
+        <translation>Ajustes exportados a {path}.</translation>
+    </message>
+    <message>
+        <source>The file contains your API keys. Keep it private, and delete it when you no longer need it.</source>
+        <translation>El archivo contiene tus claves de API. Mantenlo en privado y bórralo cuando ya no lo necesites.</translation>
+    </message>
+    <message>
+        <source>No key was found for: {configs}.</source>
+        <translation>No se encontró clave para: {configs}.</translation>
+    </message>
+    <message>
+        <source>Import settings</source>
+        <translation>Importar ajustes</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>No se importó nada: {error}</translation>
+    </message>
+    <message>
+        <source>Import the configs in {file}? Saved configs with the same id are replaced, and the others are kept.</source>
+        <translation>¿Importar las configuraciones de {file}? Las configuraciones guardadas con el mismo id se sustituyen y las demás se conservan.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Configs imported from {file}: {count}.</source>
+        <translation>Configuraciones importadas de {file}: {count}.</translation>
+    </message>
+    <message>
+        <source>Keys stored for: {configs}.</source>
+        <translation>Claves guardadas para: {configs}.</translation>
+    </message>
+    <message>
+        <source>Enter the key again and save for: {configs}.</source>
+        <translation>Vuelve a escribir la clave y guarda para: {configs}.</translation>
+    </message>
+    <message>
+        <source>No key was imported: {error}</source>
+        <translation>No se importó ninguna clave: {error}</translation>
+    </message>
+    <message>
+        <source>The chosen keys were already saved.</source>
+        <translation>Las claves elegidas ya estaban guardadas.</translation>
+    </message>
+    <message>
+        <source>Keys imported for: {providers}. These cards show Unverified until you save them, which validates the key.</source>
+        <translation>Claves importadas para: {providers}. Estas tarjetas muestran Sin verificar hasta que las guardes, lo que valida la clave.</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
         <source>Status: {status}</source>
@@ -573,7 +797,34 @@
     </message>
 </context>
 <context>
+    <name>ToolSupportLine</name>
+    <message>
+        <source>Tool calling</source>
+        <translation>Llamadas a herramientas</translation>
+    </message>
+    <message>
+        <source>Tool calling: checking…</source>
+        <translation>Llamadas a herramientas: comprobando…</translation>
+    </message>
+    <message>
+        <source>Tool calling: unknown. The provider&apos;s answer did not show whether this model accepts tools.</source>
+        <translation>Llamadas a herramientas: desconocido. La respuesta del proveedor no mostró si este modelo acepta herramientas.</translation>
+    </message>
+    <message>
+        <source>Tool calling: supported.</source>
+        <translation>Llamadas a herramientas: compatibles.</translation>
+    </message>
+    <message>
+        <source>Tool calling: not supported. Agents that use tools may not work with this model.</source>
+        <translation>Llamadas a herramientas: no compatibles. Los agentes que usan herramientas pueden no funcionar con este modelo.</translation>
+    </message>
+</context>
+<context>
     <name>forms</name>
+    <message>
+        <source>API Key contains a character that keys never have (often an invisible one copied with it). Copy the key again, or type it.</source>
+        <translation>La clave de API contiene un carácter que las claves nunca tienen (a menudo uno invisible copiado con ella). Vuelve a copiar la clave o escríbela.</translation>
+    </message>
     <message>
         <source>API Key contains a space or line break. Copy the key again, without extra characters.</source>
         <translation>La clave de API contiene un espacio o un salto de línea. Vuelve a copiar la clave, sin caracteres de más.</translation>
@@ -595,6 +846,10 @@
         <translation>El tipo de modelo es obligatorio, por ejemplo {example}.</translation>
     </message>
     <message>
+        <source>{key} is not an External Config field of {provider}. Known fields: {known}.</source>
+        <translation>{key} no es un campo de External Config de {provider}. Campos conocidos: {known}.</translation>
+    </message>
+    <message>
         <source>{label} is required for {provider}.</source>
         <translation>{label} es obligatorio para {provider}.</translation>
     </message>
@@ -612,6 +867,14 @@
     <message>
         <source>API Host is required. Enter the URL of the API{value}.</source>
         <translation>El API Host es obligatorio. Escribe la URL de la API{value}.</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} contains &apos;?&apos; or &apos;#&apos;. Enter only the address up to its path, such as https://api.example.com/v1.</source>
+        <translation>El API Host {value!r} contiene &apos;?&apos; o &apos;#&apos;. Escribe solo la dirección hasta su ruta, como https://api.example.com/v1.</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} contains a user name or password. Remove it and put the key in API Key.</source>
+        <translation>El API Host {value!r} contiene un nombre de usuario o una contraseña. Quítalo y pon la clave en Clave de API.</translation>
     </message>
     <message>
         <source>API Host {value!r} has no scheme. Start it with https:// (or http:// for a local server).</source>
@@ -804,8 +1067,8 @@
         <translation>{provider} tuvo un error del servidor o está sobrecargado. Inténtalo más tarde.</translation>
     </message>
     <message>
-        <source>{provider} is rate limiting this key. The key works; try again {retry}.</source>
-        <translation>{provider} está limitando la frecuencia de esta clave. La clave funciona; inténtalo de nuevo {retry}.</translation>
+        <source>{provider} is rate limiting this key right now, so the model could not be checked. Try again {retry}, or save without validation.</source>
+        <translation>{provider} está limitando la frecuencia de esta clave ahora mismo, así que no se pudo comprobar el modelo. Inténtalo de nuevo {retry}, o guarda sin validar.</translation>
     </message>
     <message>
         <source>{provider} rejected the test request. See the provider&apos;s message for details.</source>

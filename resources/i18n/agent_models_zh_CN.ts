@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>EnvKeysDialog</name>
+    <message>
+        <source>Import keys from environment</source>
+        <translation>从环境变量导入密钥</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>No key variable is set. These are the ones looked for: {names}.</source>
+        <translation>未设置任何密钥变量。会查找以下变量：{names}。</translation>
+    </message>
+    <message>
+        <source>These environment variables contain provider keys. Choose the ones to store in the keychain; their values are not shown. Imported cards show Unverified until you save them, which validates the key.</source>
+        <translation>以下环境变量包含服务商密钥。请选择要存入钥匙串的变量；变量的值不会显示。导入的卡片在您保存（即验证密钥）之前显示“未验证”。</translation>
+    </message>
+    <message>
+        <source>{variable} for {provider}</source>
+        <translation>{variable}（{provider}）</translation>
+    </message>
+    <message>
+        <source>Replaces the saved key of this card.</source>
+        <translation>将替换此卡片已保存的密钥。</translation>
+    </message>
+    <message>
+        <source>{variable} must be set as well.</source>
+        <translation>还需要设置 {variable}。</translation>
+    </message>
+    <message>
+        <source>{provider} has no default API Host. Save its card first, then import the key.</source>
+        <translation>{provider} 没有默认 API Host。请先保存其卡片，再导入密钥。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Unexpected error</source>
@@ -68,7 +103,46 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export settings</source>
+        <translation>导出设置</translation>
+    </message>
+    <message>
+        <source>Writes the saved configs and the default to a JSON file, for a backup or another computer.</source>
+        <translation>把已保存的配置和默认配置写入 JSON 文件，用于备份或在另一台电脑上使用。</translation>
+    </message>
+    <message>
+        <source>Include the API keys</source>
+        <translation>包含 API 密钥</translation>
+    </message>
+    <message>
+        <source>Also writes the keys from the keychain into the file, in plain text.</source>
+        <translation>同时把钥匙串中的密钥以明文写入文件。</translation>
+    </message>
+    <message>
+        <source>The file will contain your API keys in plain text, and anyone who can read it can use them. It is written readable only by you. Keep it private, and delete it when you no longer need it.</source>
+        <translation>文件将以明文包含您的 API 密钥，任何能读取该文件的人都能使用这些密钥。文件写入后仅您本人可读。请妥善保管，不再需要时请删除。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>FormRow</name>
+    <message>
+        <source>Use the suggested value</source>
+        <translation>使用建议的值</translation>
+    </message>
+    <message>
+        <source>Use {value}</source>
+        <translation>使用 {value}</translation>
+    </message>
+    <message>
+        <source>Replaces {field} with this value.</source>
+        <translation>用此值替换 {field}。</translation>
+    </message>
     <message>
         <source>Required.</source>
         <translation>必填。</translation>
@@ -102,6 +176,25 @@
     </message>
 </context>
 <context>
+    <name>ModelListLoader</name>
+    <message>
+        <source>Loading the model list…</source>
+        <translation>正在加载模型列表…</translation>
+    </message>
+    <message>
+        <source>The model list could not be loaded: {message}</source>
+        <translation>无法加载模型列表：{message}</translation>
+    </message>
+    <message>
+        <source>{provider} listed no models. Type the model name.</source>
+        <translation>{provider} 未列出任何模型。请输入模型名称。</translation>
+    </message>
+    <message>
+        <source>Models loaded: {count}. Type part of a name to search them, or enter any other name.</source>
+        <translation>已加载模型：{count} 个。输入名称的一部分即可搜索，也可以输入其他任意名称。</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPage</name>
     <message>
         <source>Custom Model</source>
@@ -122,6 +215,14 @@
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Keys are kept in a file readable only by you, not in the system keychain. Anyone with access to your user account can read them. To move them to the keychain, run: {command}</source>
+        <translation>密钥保存在仅您本人可读的文件中，而不是系统钥匙串中。能访问您用户账户的任何人都能读取它们。要把密钥移到钥匙串，请运行：{command}</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>密钥存储</translation>
     </message>
     <message>
         <source>Search providers</source>
@@ -156,8 +257,44 @@
         <translation>添加另一张 OpenAI 兼容卡片，例如用于本地模型服务器。</translation>
     </message>
     <message>
+        <source>Import / Export</source>
+        <translation>导入 / 导出</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>导入和导出</translation>
+    </message>
+    <message>
+        <source>Exports the settings to a file, imports them from one, or imports keys from environment variables.</source>
+        <translation>把设置导出到文件、从文件导入设置，或从环境变量导入密钥。</translation>
+    </message>
+    <message>
+        <source>Export settings…</source>
+        <translation>导出设置…</translation>
+    </message>
+    <message>
+        <source>Import settings…</source>
+        <translation>导入设置…</translation>
+    </message>
+    <message>
+        <source>Import keys from environment…</source>
+        <translation>从环境变量导入密钥…</translation>
+    </message>
+    <message>
+        <source>The settings file could not be updated to this version: {error}</source>
+        <translation>无法把设置文件更新到此版本：{error}</translation>
+    </message>
+    <message>
+        <source>settings.json was changed, but it could not be read: {error} The window still shows the settings from before.</source>
+        <translation>settings.json 已更改，但无法读取：{error} 窗口仍显示更改前的设置。</translation>
+    </message>
+    <message>
         <source>No provider matches “{text}”.</source>
         <translation>没有与“{text}”匹配的服务商。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
@@ -173,6 +310,10 @@
     <message>
         <source>Not configured yet.</source>
         <translation>尚未配置。</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>密钥存储</translation>
     </message>
     <message>
         <source>Use the suggested API Host</source>
@@ -303,14 +444,6 @@
         <translation>验证失败。</translation>
     </message>
     <message>
-        <source>This model accepts tool calls.</source>
-        <translation>此模型支持工具调用。</translation>
-    </message>
-    <message>
-        <source>This model did not accept tool calls, so agents that use tools may not work with it.</source>
-        <translation>此模型不接受工具调用，因此使用工具的智能体可能无法配合它工作。</translation>
-    </message>
-    <message>
         <source>Use {host}</source>
         <translation>使用 {host}</translation>
     </message>
@@ -357,6 +490,14 @@
     <message>
         <source>{provider} card</source>
         <translation>{provider} 卡片</translation>
+    </message>
+    <message>
+        <source>This key is kept in a file readable only by you, not in the system keychain.</source>
+        <translation>此密钥保存在仅您本人可读的文件中，而不是系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Save keeps the key in a file readable only by you, not in the system keychain.</source>
+        <translation>“保存”会把密钥存入仅您本人可读的文件，而不是系统钥匙串。</translation>
     </message>
     <message>
         <source>This configuration is already the default.</source>
@@ -416,6 +557,18 @@
     <message>
         <source>Model Type</source>
         <translation>模型类型</translation>
+    </message>
+    <message>
+        <source>Load models</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Load models from {provider}</source>
+        <translation>从 {provider} 加载模型</translation>
+    </message>
+    <message>
+        <source>Reads the models your key can use from {provider} and offers them as you type a Model Type.</source>
+        <translation>从 {provider} 读取您的密钥可用的模型，并在您输入模型类型时提供建议。</translation>
     </message>
     <message>
         <source>Provider-specific setting for {provider}.</source>
@@ -510,6 +663,77 @@
     </message>
 </context>
 <context>
+    <name>SettingsTransfer</name>
+    <message>
+        <source>Export settings</source>
+        <translation>导出设置</translation>
+    </message>
+    <message>
+        <source>Settings were not exported: {error}</source>
+        <translation>设置未导出：{error}</translation>
+    </message>
+    <message>
+        <source>Settings exported to {path}.</source>
+        <translation>设置已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>The file contains your API keys. Keep it private, and delete it when you no longer need it.</source>
+        <translation>该文件包含您的 API 密钥。请妥善保管，不再需要时请删除。</translation>
+    </message>
+    <message>
+        <source>No key was found for: {configs}.</source>
+        <translation>未找到以下配置的密钥：{configs}。</translation>
+    </message>
+    <message>
+        <source>Import settings</source>
+        <translation>导入设置</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>未导入任何内容：{error}</translation>
+    </message>
+    <message>
+        <source>Import the configs in {file}? Saved configs with the same id are replaced, and the others are kept.</source>
+        <translation>要导入 {file} 中的配置吗？ID 相同的已保存配置将被替换，其他配置保持不变。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Configs imported from {file}: {count}.</source>
+        <translation>已从 {file} 导入配置：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Keys stored for: {configs}.</source>
+        <translation>已存储以下配置的密钥：{configs}。</translation>
+    </message>
+    <message>
+        <source>Enter the key again and save for: {configs}.</source>
+        <translation>请为以下配置重新输入密钥并保存：{configs}。</translation>
+    </message>
+    <message>
+        <source>No key was imported: {error}</source>
+        <translation>未导入任何密钥：{error}</translation>
+    </message>
+    <message>
+        <source>The chosen keys were already saved.</source>
+        <translation>所选密钥已经保存过。</translation>
+    </message>
+    <message>
+        <source>Keys imported for: {providers}. These cards show Unverified until you save them, which validates the key.</source>
+        <translation>已导入以下服务商的密钥：{providers}。这些卡片在您保存（即验证密钥）之前显示“未验证”。</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
         <source>Status: {status}</source>
@@ -573,7 +797,34 @@
     </message>
 </context>
 <context>
+    <name>ToolSupportLine</name>
+    <message>
+        <source>Tool calling</source>
+        <translation>工具调用</translation>
+    </message>
+    <message>
+        <source>Tool calling: checking…</source>
+        <translation>工具调用：正在检查…</translation>
+    </message>
+    <message>
+        <source>Tool calling: unknown. The provider&apos;s answer did not show whether this model accepts tools.</source>
+        <translation>工具调用：未知。服务商的响应未表明此模型是否接受工具。</translation>
+    </message>
+    <message>
+        <source>Tool calling: supported.</source>
+        <translation>工具调用：支持。</translation>
+    </message>
+    <message>
+        <source>Tool calling: not supported. Agents that use tools may not work with this model.</source>
+        <translation>工具调用：不支持。使用工具的智能体可能无法使用此模型。</translation>
+    </message>
+</context>
+<context>
     <name>forms</name>
+    <message>
+        <source>API Key contains a character that keys never have (often an invisible one copied with it). Copy the key again, or type it.</source>
+        <translation>API 密钥包含密钥中从不出现的字符（通常是随密钥一起复制的不可见字符）。请重新复制密钥，或手动输入。</translation>
+    </message>
     <message>
         <source>API Key contains a space or line break. Copy the key again, without extra characters.</source>
         <translation>API 密钥包含空格或换行符。请重新复制密钥，不要带多余字符。</translation>
@@ -595,6 +846,10 @@
         <translation>模型类型为必填项，例如 {example}。</translation>
     </message>
     <message>
+        <source>{key} is not an External Config field of {provider}. Known fields: {known}.</source>
+        <translation>{key} 不是 {provider} 的 External Config 字段。已知字段：{known}。</translation>
+    </message>
+    <message>
         <source>{label} is required for {provider}.</source>
         <translation>{provider} 需要填写{label}。</translation>
     </message>
@@ -612,6 +867,14 @@
     <message>
         <source>API Host is required. Enter the URL of the API{value}.</source>
         <translation>API Host 为必填项。请输入 API 的 URL{value}。</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} contains &apos;?&apos; or &apos;#&apos;. Enter only the address up to its path, such as https://api.example.com/v1.</source>
+        <translation>API Host {value!r} 包含 &apos;?&apos; 或 &apos;#&apos;。请只输入到路径为止的地址，例如 https://api.example.com/v1。</translation>
+    </message>
+    <message>
+        <source>API Host {value!r} contains a user name or password. Remove it and put the key in API Key.</source>
+        <translation>API Host {value!r} 包含用户名或密码。请将其删除，并把密钥填入 API 密钥。</translation>
     </message>
     <message>
         <source>API Host {value!r} has no scheme. Start it with https:// (or http:// for a local server).</source>
@@ -804,8 +1067,8 @@
         <translation>{provider} 出现服务器错误或负载过高。请稍后重试。</translation>
     </message>
     <message>
-        <source>{provider} is rate limiting this key. The key works; try again {retry}.</source>
-        <translation>{provider} 正在对此密钥限速。密钥可用；请在{retry}重试。</translation>
+        <source>{provider} is rate limiting this key right now, so the model could not be checked. Try again {retry}, or save without validation.</source>
+        <translation>{provider} 目前正在对此密钥限速，因此无法检查模型。请在{retry}重试，或不验证直接保存。</translation>
     </message>
     <message>
         <source>{provider} rejected the test request. See the provider&apos;s message for details.</source>

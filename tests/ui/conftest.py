@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -14,6 +15,20 @@ from app.ui.main_window import MainWindow
 from app.ui.provider_card import ProviderCard
 from app.ui.theme import apply_theme
 from tests.ui.card_driver import CardDriver
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage() -> Iterator[None]:
+    """Collect reference cycles on the main thread once the test and its loop are torn down.
+
+    Autouse fixtures are set up first and torn down last, so this runs after the qasync
+    loop is closed. Cycles that hold Qt objects are common here: qasync's timer object and
+    its handles, and windows kept alive by the traceback of a cancelled HTTP request. Left
+    alone, the garbage collector may free them on another thread, such as the fake
+    provider's, and Qt then crashes stopping their timers from the wrong thread.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def test_tab_order_follows_card_layout(window: MainWindow, drive: Any, qtbot: An
     drive(card).fill(api_key=KEY, model_type="gpt-4.1-mini")
     rows = card.form.rows
 
-    visited = tab_through(qtbot, rows["api_key"].field, 9)
+    visited = tab_through(qtbot, rows["api_key"].field, 10)
 
     # Tab also steps through the links inside the links label, so repeats are collapsed.
     names = [widget.accessibleName() for widget in visited]
@@ -38,6 +38,7 @@ def test_tab_order_follows_card_layout(window: MainWindow, drive: Any, qtbot: An
         "Show API Key",
         "API Host",
         "Model Type",
+        "Load models from OpenAI",
         "Save OpenAI",
         "Reset OpenAI",
         "Links for OpenAI",
@@ -65,6 +66,7 @@ def test_every_control_has_accessible_name(window: MainWindow) -> None:
         page.configured_first,
         page.validate_all_button,
         page.add_button,
+        page.transfer_button,
     ):
         if not control.accessibleName():
             unnamed.append(control.objectName())

@@ -226,6 +226,52 @@ def test_reset_deletes_key_and_settings(
     assert card.form.rows["model_type"].text() == ""
 
 
+def test_reset_restores_defaults_and_clears_key(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    driver.save_and_wait()
+    qtbot.waitUntil(lambda: not card.tools_label.checking and not card.model_list.loading)
+    assert card.form.rows["api_key"].line_edit.placeholderText() == "Saved key ending in abcd"
+    driver.type("api_key", "sk-typed-after-save-0123456789")
+    driver.type("api_host", "https://gateway.example.com/v1")
+
+    driver.click(card.reset_button)
+    click_dialog_button(qtbot, window, "Reset")
+
+    qtbot.waitUntil(lambda: card.status is CardStatus.NOT_CONFIGURED, timeout=2_000)
+    assert card.badge.accessibleName() == "Status: Not configured"
+    assert card.form.rows["api_key"].text() == ""
+    assert card.form.rows["api_key"].line_edit.placeholderText() == "sk-…"
+    assert card.form.rows["api_host"].text() == "https://api.openai.com/v1"
+    assert card.form.rows["model_type"].text() == ""
+    assert card.form.model_ids() == ["gpt-4.1-mini", "gpt-4.1", "gpt-4o-mini", "o4-mini"]
+    assert not card.tools_label.isVisible()
+    assert card.status_label.text() == "Reset to the provider's defaults."
+    assert not card.is_dirty()
+    assert stored_key("openai") is None
+
+
+def test_reset_of_unsaved_card_discards_typing(window: MainWindow, drive: Any, qtbot: Any) -> None:
+    card = window.page.card("deepseek")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host="https://proxy.example.com", model_type="deepseek-chat")
+
+    driver.click(card.reset_button)
+    click_dialog_button(qtbot, window, "Reset")
+
+    qtbot.waitUntil(lambda: not card.is_dirty(), timeout=2_000)
+    assert card.status is CardStatus.NOT_CONFIGURED
+    assert card.form.rows["api_key"].text() == ""
+    assert card.form.rows["api_host"].text() == "https://api.deepseek.com"
+    assert card.form.rows["model_type"].text() == ""
+    assert not card.reset_button.isEnabled()
+
+
 def test_reset_cancelled_keeps_config(
     window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer
 ) -> None:

@@ -1,0 +1,196 @@
+"""Where keys are kept: key file warnings, keychain errors, and settings problems at start."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.errors
+import pytest
+
+from app.catalog import get_provider
+from app.forms import check_form
+from app.service import ModelService
+from app.settings.secrets import Secret, SecretFileError
+from app.ui.badges import CardStatus
+from app.ui.main_window import MainWindow
+from tests.fake_provider import FakeProviderServer
+from tests.ui.card_driver import read_settings, stored_key
+
+KEY = "sk-test-storage-0123456789abcd"
+FILE_WARNING = "Save keeps the key in a file readable only by you, not in the system keychain."
+KEPT_WARNING = "This key is kept in a file readable only by you, not in the system keychain."
+
+
+def use_key_file(service: ModelService) -> None:
+    service.store.update(lambda settings: settings.model_copy(update={"secret_storage": "file"}))
+
+
+def use_keychain(service: ModelService) -> None:
+    service.store.update(lambda settings: settings.model_copy(update={"secret_storage": "keyring"}))
+
+
+def store(service: ModelService, config_id: str) -> None:
+    checked = check_form(
+        get_provider(config_id), "https://api.example.com/v1", "model-a", {}, Secret(api_key=KEY)
+    )
+    service.store_config(config_id, checked.config, checked.secret, verified=True)
+
+
+def lock_keychain(monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(service: str, username: str, password: str) -> None:
+        del service, username, password
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection")
+
+    monkeypatch.setattr(keyring, "set_password", locked)
+
+
+def test_key_file_storage_warns_on_cards_and_page(
+    service: ModelService,
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+    config_dir: Path,
+) -> None:
+    use_key_file(service)
+    window = make_window()
+    page = window.page
+
+    assert page.storage_banner.isVisible()
+    assert "agent-models secret-storage keyring" in page.storage_banner_label.text()
+    for card in page.cards:
+        assert card.key_file_label.isVisible(), card.config_id
+        assert card.key_file_label.text() == FILE_WARNING
+
+    card = page.card("openai")
+    assert card is not None
+    drive(card).fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    drive(card).save_and_wait()
+
+    assert card.status is CardStatus.VALID
+    assert card.key_file_label.text() == KEPT_WARNING
+    assert stored_key("openai") is None
+    assert KEY in (config_dir / "secrets.json").read_text(encoding="utf-8")
+    assert read_settings(config_dir)["providers"]["openai"]["secret_ref"]["storage"] == "file"
+
+
+def test_key_left_in_file_warns_on_its_card(
+    service: ModelService, make_window: Callable[[], MainWindow]
+) -> None:
+    use_key_file(service)
+    store(service, "deepseek")
+    use_keychain(service)
+
+    window = make_window()
+
+    deepseek = window.page.card("deepseek")
+    openai = window.page.card("openai")
+    assert deepseek is not None and openai is not None
+    assert deepseek.key_file_label.isVisible()
+    assert deepseek.key_file_label.text() == KEPT_WARNING
+    assert not openai.key_file_label.isVisible()
+    assert window.page.storage_banner.isVisible()
+
+
+def test_keychain_storage_shows_no_warning(window: MainWindow) -> None:
+    assert not window.page.storage_banner.isVisible()
+    assert not any(card.key_file_label.isVisible() for card in window.page.cards)
+
+
+def test_locked_keychain_message_on_key_field(
+    window: MainWindow,
+    drive: Any,
+    fake_provider: FakeProviderServer,
+    config_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lock_keychain(monkeypatch)
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+
+    driver.save_and_wait()
+
+    message = driver.message("api_key")
+    assert message.startswith("Could not store the key of 'openai': the keychain is locked.")
+    assert "agent-models secret-storage file" in message
+    assert card.status_label.text() == "The key could not be stored or read. Nothing was saved."
+    assert card.status is CardStatus.FAILED
+    assert "openai" not in read_settings(config_dir).get("providers", {})
+
+
+def test_key_file_error_message_on_key_field(
+    window: MainWindow,
+    drive: Any,
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    service: ModelService,
+) -> None:
+    problem = "The key file secrets.json is readable by other users. Run: chmod 600 secrets.json"
+
+    def fail_to_store(config_id: str, secret: Secret) -> None:
+        del config_id, secret
+        raise SecretFileError(problem)
+
+    monkeypatch.setattr(service.secrets, "set", fail_to_store)
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+
+    driver.save_and_wait()
+
+    assert driver.message("api_key") == problem
+    assert card.status is CardStatus.FAILED
+
+
+def test_corrupt_settings_named_in_banner(
+    make_window: Callable[[], MainWindow], config_dir: Path
+) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "settings.json").write_text('{"providers": {', encoding="utf-8")
+
+    window = make_window()
+
+    moved = sorted(path.name for path in config_dir.glob("settings.json.corrupt*"))
+    assert len(moved) == 1
+    text = window.page.banner_label.text()
+    assert window.page.banner.isVisible()
+    assert text.startswith("The settings file could not be read (")
+    assert str(config_dir / moved[0]) in text
+    assert "the program started with empty settings" in text
+    assert all(card.status is CardStatus.NOT_CONFIGURED for card in window.page.cards)
+
+
+def test_postponed_migration_shown_in_banner(
+    make_window: Callable[[], MainWindow], config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    version_0 = {
+        "default_provider": "openai",
+        "providers": {
+            "openai": {
+                "api_host": "https://api.example.com/v1",
+                "model_type": "gpt-4.1-mini",
+                "api_key": KEY,
+            }
+        },
+    }
+    (config_dir / "settings.json").write_text(json.dumps(version_0), encoding="utf-8")
+    lock_keychain(monkeypatch)
+
+    window = make_window()
+
+    text = window.page.banner_label.text()
+    assert text.startswith("The settings file could not be updated to this version: ")
+    assert "the keychain is locked" in text
+    assert KEY not in text
+    card = window.page.card("openai")
+    assert card is not None
+    assert card.form.rows["model_type"].text() == "gpt-4.1-mini"
+    # The old file keeps its key until the keychain takes it.
+    assert KEY in (config_dir / "settings.json").read_text(encoding="utf-8")
