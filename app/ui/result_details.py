@@ -87,6 +87,14 @@ class ResultDetails(QWidget):
         if result.provider_message:
             message = redact(result.provider_message)
             lines.append(self.tr("Provider message: {message}").format(message=message))
+        if result.redirect_location:
+            lines.append(
+                self.tr("Redirected to: {location}").format(location=result.redirect_location)
+            )
+        if result.proxy:
+            lines.append(self.tr("Proxy: {proxy}").format(proxy=result.proxy))
+        else:
+            lines.append(self.tr("Proxy: none, direct connection"))
         return lines
 
     def _set_expanded(self, expanded: bool) -> None:
