@@ -71,8 +71,20 @@ class RecordedService(ModelService):
     """A service whose validation returns a recorded result chosen by the model name.
 
     The model "slow" never returns, so its card stays in the Validating state. A name that
-    starts with "bad" gets the invalid key result, and any other name succeeds.
+    starts with "bad" gets the invalid key result, and any other name succeeds. Every method
+    that would send a request is replaced, so the script never reaches a provider.
     """
+
+    async def validate_all(self, items, client=None):  # type: ignore[no-untyped-def]
+        return [await self.validate(config, secret, client) for config, secret in items]
+
+    async def check_tools(self, config, secret, client=None):  # type: ignore[no-untyped-def]
+        del config, secret, client
+        return True
+
+    async def list_models(self, provider_id, api_host, secret, client=None):  # type: ignore[no-untyped-def]
+        del api_host, secret, client
+        return list(get_provider(provider_id).suggested_models)
 
     async def validate(self, config, secret, client=None):  # type: ignore[no-untyped-def]
         del secret, client

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.service import ModelService
@@ -18,6 +18,19 @@ from app.ui.models_page import ModelsPage
 logger = logging.getLogger(__name__)
 
 WINDOW_TITLE = "Agent Models"
+# The window's size on a large screen, in pixels.
+PREFERRED_SIZE = QSize(1240, 820)
+# The largest share of the screen's available area the window takes at start, so that its
+# frame and the taskbar stay visible on small screens such as 1280x800.
+MAX_SCREEN_SHARE = 0.9
+
+
+def default_window_size(available: QSize) -> QSize:
+    """Return PREFERRED_SIZE, shrunk to at most MAX_SCREEN_SHARE of ``available`` each way."""
+    return QSize(
+        min(PREFERRED_SIZE.width(), int(available.width() * MAX_SCREEN_SHARE)),
+        min(PREFERRED_SIZE.height(), int(available.height() * MAX_SCREEN_SHARE)),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +47,11 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(WINDOW_TITLE)
         self.setWindowIcon(app_icon())
-        self.resize(1240, 820)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+        else:
+            self.resize(default_window_size(screen.availableGeometry().size()))
 
         self.sidebar = self._build_sidebar()
         self.page = ModelsPage(self.service, self.http.get)

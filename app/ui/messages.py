@@ -30,6 +30,8 @@ _PROVIDER_STRINGS = (
     QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "OpenAI Compatible"),
 )
 HOST_EXAMPLE_HINT = QT_TRANSLATE_NOOP(HOSTS_CONTEXT, ", for example {example}")
+# The core's RETRY_IN_SECONDS has only the plural form.
+RETRY_IN_ONE_SECOND = QT_TRANSLATE_NOOP(VALIDATION_CONTEXT, "in 1 second")
 
 
 def translate(context: str, text: str) -> str:
@@ -69,6 +71,8 @@ def result_message(result: ValidationResult) -> str:
     if "retry" in args:
         if result.retry_after_s is None:
             args["retry"] = translate(VALIDATION_CONTEXT, RETRY_SOON)
+        elif round(result.retry_after_s) == 1:
+            args["retry"] = translate(VALIDATION_CONTEXT, RETRY_IN_ONE_SECOND)
         else:
             retry = translate(VALIDATION_CONTEXT, RETRY_IN_SECONDS)
             args["retry"] = retry.format(seconds=round(result.retry_after_s))

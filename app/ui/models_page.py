@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 from app.catalog import Provider, get_provider, load_catalog
 from app.runtime.watch import SettingsFileWatcher, watch_settings
 from app.service import ModelService, NotSavedError, SavedConfig
+from app.settings.keystore import SettingsSecretStore, switch_secret_storage
 from app.settings.model import Settings
 from app.settings.secrets import SecretStoreError
 from app.settings.store import SettingsError
 from app.ui.add_endpoint_dialog import AddEndpointDialog
 from app.ui.card_grid import CardGrid
-from app.ui.dialogs import finished
+from app.ui.dialogs import confirm, finished
 from app.ui.icons import themed_icon
-from app.ui.provider_card import ProviderCard, key_suffix
+from app.ui.provider_card import ProviderCard, saved_key_hints
 from app.ui.theme import current_theme, set_role
 from app.ui.transfer_actions import SettingsTransfer
 
@@ -43,6 +44,17 @@ logger = logging.getLogger(__name__)
 OPENAI_COMPATIBLE = "openai-compatible"
 # The command that moves keys from the key file back to the keychain.
 KEYRING_STORAGE_COMMAND = "agent-models secret-storage keyring"
+
+
+def search_text(card: ProviderCard) -> str:
+    """Return the casefolded text that search matches on a card.
+
+    It contains the card and provider names, the typed Model Type, and the models the
+    Model Type list offers: the catalog's suggestions, or the list loaded from the provider.
+    """
+    names = [card.display_name, card.provider.name, card.form.values().model_type]
+    names.extend(card.form.model_ids())
+    return " ".join(names).casefold()
 
 
 class ModelsPage(QWidget):
@@ -89,16 +101,12 @@ class ModelsPage(QWidget):
         set_role(self.empty_label, "muted")
         self.empty_label.setVisible(False)
 
-        section = QLabel(self.tr("Custom Model"))
-        set_role(section, "section")
-        self.section_label = section
-
         content = QWidget()
         content.setObjectName("gridContent")
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 4, 24)
         content_layout.setSpacing(10)
-        content_layout.addWidget(section)
+        content_layout.addLayout(self._build_section_heading())
         content_layout.addWidget(self.empty_label)
         content_layout.addWidget(self.grid)
         content_layout.addStretch(1)
@@ -148,6 +156,23 @@ class ModelsPage(QWidget):
         column.addWidget(intro)
         return column
 
+    def _build_section_heading(self) -> QVBoxLayout:
+        # "Custom Model" is the section's name in the product. The subtitle explains that the
+        # section contains the built-in providers too, each used with the user's own key.
+        self.section_label = QLabel(self.tr("Custom Model"))
+        set_role(self.section_label, "section")
+        self.section_subtitle = QLabel(self.tr("Bring your own key for any of these providers."))
+        self.section_subtitle.setObjectName("sectionSubtitle")
+        self.section_subtitle.setWordWrap(True)
+        set_role(self.section_subtitle, "muted")
+        self.section_label.setAccessibleDescription(self.section_subtitle.text())
+
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.section_label)
+        column.addWidget(self.section_subtitle)
+        return column
+
     def _build_banner(self) -> QFrame:
         self.banner = QFrame()
         self.banner.setObjectName("banner")
@@ -156,9 +181,23 @@ class ModelsPage(QWidget):
         self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_role(self.banner_label, "error")
         self.banner_label.setAccessibleName(self.tr("Problem"))
+        self.key_file_button = QPushButton(self.tr("Keep keys in a file instead"), self.banner)
+        self.key_file_button.setObjectName("keyFileButton")
+        self.key_file_button.setAccessibleName(self.tr("Keep keys in a file instead"))
+        self.key_file_button.setAccessibleDescription(
+            self.tr(
+                "Stores new keys in a file readable only by you, because the keychain cannot be "
+                "used."
+            )
+        )
+        self.key_file_button.setVisible(False)
+        self.key_file_button.clicked.connect(
+            lambda: self._run_dialog_task(self.keep_keys_in_file())
+        )
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 8, 12, 8)
-        banner_layout.addWidget(self.banner_label)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.key_file_button, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.setVisible(False)
         return self.banner
 
@@ -191,10 +230,12 @@ class ModelsPage(QWidget):
     def _build_toolbar(self) -> QHBoxLayout:
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(self.tr("Search providers"))
-        self.search_field.setAccessibleName(self.tr("Search providers"))
+        self.search_field.setPlaceholderText(self.tr("Search providers and models"))
+        self.search_field.setAccessibleName(self.tr("Search providers and models"))
         self.search_field.setAccessibleDescription(
-            self.tr("Shows only the cards whose name contains this text.")
+            self.tr(
+                "Shows only the cards whose name, Model Type or suggested models contain this text."
+            )
         )
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(
@@ -306,18 +347,93 @@ class ModelsPage(QWidget):
                     error=store.last_migration_error
                 )
             )
-        self.show_banner("\n\n".join(problems))
-
         saved_by_id = {saved.config_id: saved for saved in saved_configs}
         for saved in saved_configs:
             if self.card(saved.config_id) is None:
                 self._add_extra_card(saved)
 
+        keychain_error: SecretStoreError | None = None
         for card in self.cards:
             saved_config = saved_by_id.get(card.config_id)
-            card.load_saved(saved_config, self._saved_key_suffix(saved_config))
+            card_error = self._keychain_error(saved_config)
+            keychain_error = keychain_error or card_error
+            card.load_saved(
+                saved_config,
+                self._saved_key_hints(saved_config),
+                keychain_unreadable=card_error is not None,
+            )
+        if keychain_error is not None:
+            problems.insert(
+                0,
+                self.tr("Saved keys could not be read from the keychain: {error}").format(
+                    error=keychain_error
+                ),
+            )
+        offer_key_file = keychain_error is not None and self._can_switch_to_key_file(settings)
+        self.show_banner("\n\n".join(problems), offer_key_file=offer_key_file)
         self._show_key_storage(settings)
         self.apply_filter()
+
+    def _keychain_error(self, saved: SavedConfig | None) -> SecretStoreError | None:
+        """Return why a saved key could not be read, or None when it was read or is absent."""
+        if saved is None or saved.key_readable or saved.settings.secret_ref is None:
+            return None
+        try:
+            self.service.read_secret(saved.config_id)
+        except SecretStoreError as error:
+            return error
+        return None
+
+    def _can_switch_to_key_file(self, settings: Settings | None) -> bool:
+        return (
+            isinstance(self.service.secrets, SettingsSecretStore)
+            and settings is not None
+            and settings.secret_storage != "file"  # noqa: S105 - a storage name
+        )
+
+    async def keep_keys_in_file(self) -> None:
+        """Ask, then store new keys in the key file, because the keychain cannot be used."""
+        secrets = self.service.secrets
+        if not isinstance(secrets, SettingsSecretStore):
+            return
+
+        confirmed = await confirm(
+            self.window(),
+            self.tr("Keep keys in a file"),
+            self.tr(
+                "Keys will be kept in a file in your settings folder. Only your user account "
+                "can read the file, but it is not encrypted: anyone who uses your account, and "
+                "any program you run, can read the keys. Keep keys in a file?"
+            ),
+            self.tr("Keep keys in a file"),
+            destructive=True,
+        )
+        if not confirmed:
+            return
+
+        try:
+            switch = switch_secret_storage(secrets, "file")
+        except (SecretStoreError, SettingsError) as error:
+            logger.error("secret storage not switched to the key file: %s", error)
+            self.show_banner(
+                self.tr("Keys could not be moved to a file: {error}").format(error=error),
+                offer_key_file=True,
+            )
+            return
+        logger.info("secret storage switched to the key file from the window")
+
+        self.reload()
+        missing = [card for card in self.cards if card.key_missing]
+        for card in missing:
+            card.show_key_missing()
+        if missing or switch.unreadable:
+            text = self.tr(
+                "New keys are now kept in a file readable only by you. Enter the missing keys "
+                "again and save."
+            )
+        else:
+            text = self.tr("New keys are now kept in a file readable only by you.")
+        self.show_banner(text, "info")
 
     def reload(self) -> None:
         """Show settings.json as it is now, keeping what the user typed into unsaved cards.
@@ -357,9 +473,9 @@ class ModelsPage(QWidget):
         if saved is None and card.is_extra and not card.is_dirty():
             self._remove_card(card)
         elif card.is_dirty():
-            card.keep_edits_and_load(saved, self._saved_key_suffix(saved))
+            card.keep_edits_and_load(saved, self._saved_key_hints(saved))
         else:
-            card.load_saved(saved, self._saved_key_suffix(saved))
+            card.load_saved(saved, self._saved_key_hints(saved))
         logger.info("card reloaded after an outside change: config_id=%s", card.config_id)
 
     def _show_key_storage(self, settings: Settings | None) -> None:
@@ -415,14 +531,14 @@ class ModelsPage(QWidget):
             return
         self._add_card(provider, saved.config_id, saved.settings.name or saved.config_id)
 
-    def _saved_key_suffix(self, saved: SavedConfig | None) -> str | None:
+    def _saved_key_hints(self, saved: SavedConfig | None) -> dict[str, str]:
         if saved is None or not saved.key_readable or saved.settings.secret_ref is None:
-            return None
+            return {}
         try:
             secret = self.service.read_secret(saved.config_id)
         except SecretStoreError:
-            return None
-        return key_suffix(secret) if secret is not None else None
+            return {}
+        return saved_key_hints(secret) if secret is not None else {}
 
     def card(self, config_id: str) -> ProviderCard | None:
         return next((card for card in self.cards if card.config_id == config_id), None)
@@ -430,11 +546,7 @@ class ModelsPage(QWidget):
     def visible_cards(self) -> list[ProviderCard]:
         """Return the cards the grid shows, in their order."""
         words = self.search_field.text().casefold().split()
-        matching = [
-            card
-            for card in self.cards
-            if all(word in f"{card.display_name} {card.provider.name}".casefold() for word in words)
-        ]
+        matching = [card for card in self.cards if all(word in search_text(card) for word in words)]
         if self.configured_first.isChecked():
             # list.sort is stable, so the cards keep catalog order within each group.
             matching.sort(key=lambda card: not card.is_configured)
@@ -444,11 +556,17 @@ class ModelsPage(QWidget):
         visible = self.visible_cards()
         self.grid.set_cards(visible)
         text = self.search_field.text().strip()
-        self.empty_label.setText(self.tr("No provider matches “{text}”.").format(text=text))
+        self.empty_label.setText(
+            self.tr("No provider or model matches “{text}”.").format(text=text)
+        )
         self.empty_label.setVisible(not visible)
 
-    def show_banner(self, text: str, kind: str = "error") -> None:
-        """Show ``text`` above the grid; ``kind`` is "error" or "info". An empty text hides it."""
+    def show_banner(self, text: str, kind: str = "error", *, offer_key_file: bool = False) -> None:
+        """Show ``text`` above the grid; ``kind`` is "error" or "info". An empty text hides it.
+
+        ``offer_key_file`` shows the button that moves key storage to the key file.
+        """
+        self.key_file_button.setVisible(bool(text) and offer_key_file)
         self.banner_label.setText(text)
         set_role(self.banner_label, kind)
         set_role(self.banner, kind)

@@ -42,18 +42,31 @@ from app.validation.result import Category, ValidationResult
 logger = logging.getLogger(__name__)
 
 # Failures that do not show whether the key works, so the user may store the config unverified.
-SAVE_ANYWAY_CATEGORIES = frozenset({Category.UNREACHABLE, Category.TIMEOUT, Category.SERVER_ERROR})
+SAVE_ANYWAY_CATEGORIES = frozenset(
+    {Category.UNREACHABLE, Category.TIMEOUT, Category.SERVER_ERROR, Category.RATE_LIMITED}
+)
 KEY_SUFFIX_LENGTH = 4
 # Shorter keys are not shown at all: four characters of a short key give too much away.
 MIN_KEY_LENGTH_FOR_SUFFIX = 12
 
 
-def key_suffix(secret: Secret) -> str | None:
-    """Return the last four characters of the saved key or access key ID, for recognition."""
-    key = secret.api_key or secret.access_key_id
-    if len(key) < MIN_KEY_LENGTH_FOR_SUFFIX:
-        return None
-    return key[-KEY_SUFFIX_LENGTH:]
+# Saved secret fields whose last characters the placeholder shows, for recognition.
+# The secret access key and the session token show only that they are saved.
+FIELDS_WITH_SUFFIX = frozenset({"api_key", "access_key_id"})
+
+
+def saved_key_hints(secret: Secret) -> dict[str, str]:
+    """Map each saved secret field to the last four characters it shows, or "" for none.
+
+    Keys shorter than MIN_KEY_LENGTH_FOR_SUFFIX map to "" as well.
+    """
+    hints = {}
+    for name, value in secret.values().items():
+        if name in FIELDS_WITH_SUFFIX and len(value) >= MIN_KEY_LENGTH_FOR_SUFFIX:
+            hints[name] = value[-KEY_SUFFIX_LENGTH:]
+        else:
+            hints[name] = ""
+    return hints
 
 
 class ProviderCard(QFrame):
@@ -86,7 +99,8 @@ class ProviderCard(QFrame):
         self.config_id = config_id or provider.id
         self.name = name
         self.saved_settings: ProviderSettings | None = None
-        self.key_suffix: str | None = None
+        # The saved secret fields and the characters their placeholders show.
+        self.saved_key_hints: dict[str, str] = {}
         self.key_missing = False
         self.is_default = False
         # True when settings.json sends new keys to the key file instead of the keychain.
@@ -201,7 +215,7 @@ class ProviderCard(QFrame):
         self.save_anyway_button.setObjectName("saveAnywayButton")
         self.save_anyway_button.setAccessibleName(self.tr("Save without validation"))
         self.save_anyway_button.setAccessibleDescription(
-            self.tr("Stores the key and settings although the provider could not be reached.")
+            self.tr("Stores the key and settings although the provider could not check them.")
         )
         self.save_anyway_button.setVisible(False)
         self.save_anyway_button.clicked.connect(
@@ -324,8 +338,18 @@ class ProviderCard(QFrame):
         )
         return self.form.missing_required(key_saved=key_saved)
 
-    def load_saved(self, saved: SavedConfig | None, suffix: str | None = None) -> None:
-        """Show a saved config (or the provider's defaults for None) without the key itself."""
+    def load_saved(
+        self,
+        saved: SavedConfig | None,
+        key_hints: dict[str, str] | None = None,
+        *,
+        keychain_unreadable: bool = False,
+    ) -> None:
+        """Show a saved config (or the provider's defaults for None) without the key itself.
+
+        ``keychain_unreadable`` is True when the keychain itself failed, as opposed to the key
+        being absent from it; the page banner then gives the reason and the fix.
+        """
         self.cancel_validation(None)
         self.model_list.cancel()
         self.tools_label.clear()
@@ -340,7 +364,7 @@ class ProviderCard(QFrame):
         self.saved_settings = saved.settings if saved else None
         self.is_default = bool(saved and saved.is_default)
         self.key_missing = bool(saved and not saved.key_readable)
-        self.key_suffix = suffix
+        self.saved_key_hints = key_hints or {}
 
         if saved is None:
             defaults = self.provider.external_defaults()
@@ -351,17 +375,24 @@ class ProviderCard(QFrame):
             self.form.set_values(settings.api_host, settings.model_type, settings.external_config)
             self._show_saved_status()
 
-        self.form.set_saved_key(suffix, missing=self.key_missing)
+        self.form.set_saved_key(self.saved_key_hints, missing=self.key_missing)
         if self.key_missing:
-            self.form.show_message(
-                API_KEY,
-                self.tr(
-                    "The saved key could not be read from the keychain. Enter the key again and "
-                    "save."
-                ),
-            )
+            self.show_key_missing(keychain_unreadable=keychain_unreadable)
         self._baseline = self.form.values().settings_part()
         self.refresh()
+
+    def show_key_missing(self, *, keychain_unreadable: bool = False) -> None:
+        """Say under API Key why the saved key is not available and what to do."""
+        if keychain_unreadable:
+            text = self.tr(
+                "The keychain could not be read, so the saved key is not available. The message "
+                "above the cards says how to fix it."
+            )
+        else:
+            text = self.tr(
+                "The saved key could not be read from the keychain. Enter the key again and save."
+            )
+        self.form.show_message(API_KEY, text)
 
     def set_default_state(self, is_default: bool) -> None:
         if self.is_default != is_default:
@@ -370,7 +401,9 @@ class ProviderCard(QFrame):
                 self._show_saved_status()
             self.refresh()
 
-    def keep_edits_and_load(self, saved: SavedConfig | None, suffix: str | None = None) -> None:
+    def keep_edits_and_load(
+        self, saved: SavedConfig | None, key_hints: dict[str, str] | None = None
+    ) -> None:
         """Take a config that another process saved, but keep the fields the user is editing.
 
         The badge, the saved key placeholder and what counts as unsaved follow ``saved``;
@@ -379,8 +412,8 @@ class ProviderCard(QFrame):
         self.saved_settings = saved.settings if saved else None
         self.is_default = bool(saved and saved.is_default)
         self.key_missing = bool(saved and not saved.key_readable)
-        self.key_suffix = suffix
-        self.form.set_saved_key(suffix, missing=self.key_missing)
+        self.saved_key_hints = key_hints or {}
+        self.form.set_saved_key(self.saved_key_hints, missing=self.key_missing)
 
         if saved is None:
             defaults = self.provider.external_defaults()
@@ -585,14 +618,25 @@ class ProviderCard(QFrame):
         checked = self._checked_form()
         if checked is None:
             return
-        confirmed = await confirm(
-            self.window(),
-            self.tr("Save without validation"),
-            self.tr(
+        rate_limited = (
+            self.last_result is not None and self.last_result.category is Category.RATE_LIMITED
+        )
+        if rate_limited:
+            text = self.tr(
+                "{provider} is rate limiting this key, so the key and model are not proven. "
+                "Save the key and settings anyway? The card will show Unverified, and it cannot "
+                "be the default until a validation succeeds."
+            )
+        else:
+            text = self.tr(
                 "{provider} could not be reached, so the key and model are not proven. "
                 "Save the key and settings anyway? The card will show Unverified, and it cannot "
                 "be the default until a validation succeeds."
-            ).format(provider=self.display_name),
+            )
+        confirmed = await confirm(
+            self.window(),
+            self.tr("Save without validation"),
+            text.format(provider=self.display_name),
             self.tr("Save without validation"),
         )
         if not confirmed:
@@ -614,13 +658,13 @@ class ProviderCard(QFrame):
     def _after_stored(self, checked: CheckedForm) -> None:
         self.saved_settings = self.service.load().providers.get(self.config_id)
         self.key_missing = False
-        self.key_suffix = key_suffix(checked.secret)
+        self.saved_key_hints = saved_key_hints(checked.secret)
 
         # The key leaves the widget once it is in the keychain; the placeholder shows its end.
         self.form.clear_secrets()
         config = checked.config
         self.form.set_values(config.api_host, config.model_type, dict(config.external_config))
-        self.form.set_saved_key(self.key_suffix)
+        self.form.set_saved_key(self.saved_key_hints)
         self._baseline = self.form.values().settings_part()
         if self.saved_settings is not None and not self.saved_settings.verified:
             self._show_saved_status()

@@ -88,6 +88,10 @@ class ProviderForm(QWidget):
         self.rows: dict[str, FormRow] = {}
         self._reveal_buttons: list[QToolButton] = []
         self.load_models_button: QPushButton | None = None
+        # Model Type as of the last edit or load. The combo box emits ``activated`` again
+        # when Return is pressed after a suggestion was chosen, with unchanged text.
+        self._last_model_type = ""
+        self.edited.connect(self._remember_model_type)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +157,9 @@ class ProviderForm(QWidget):
         host_field.setObjectName("apiHostField")
         host_field.setText(self.provider.default_api_host)
         host_field.setPlaceholderText(
-            self.provider.api_host_example or "https://api.example.com/v1"
+            self._example_placeholder(
+                self.provider.api_host_example or "https://api.example.com/v1"
+            )
         )
 
         example = self.provider.api_host_example or "http://localhost:11434/v1"
@@ -185,9 +191,11 @@ class ProviderForm(QWidget):
         line_edit = model_field.lineEdit()
         assert line_edit is not None
         if self.provider.suggested_models:
-            line_edit.setPlaceholderText(self.provider.suggested_models[0])
-        # Choosing a suggestion from the list is an edit as well.
-        model_field.activated.connect(lambda _index: self.edited.emit(MODEL_TYPE))
+            line_edit.setPlaceholderText(
+                self._example_placeholder(self.provider.suggested_models[0])
+            )
+        # Choosing a suggestion from the list is an edit as well, if it changed the text.
+        model_field.activated.connect(lambda _index: self._model_type_chosen())
         self.model_completer = self._model_completer(model_field)
 
         example = (
@@ -221,8 +229,16 @@ class ProviderForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(MAX_VISIBLE_COMPLETIONS)
         model_field.setCompleter(completer)
-        completer.activated.connect(lambda _text: self.edited.emit(MODEL_TYPE))
+        completer.activated.connect(lambda _text: self._model_type_chosen())
         return completer
+
+    def _model_type_chosen(self) -> None:
+        if self.rows[MODEL_TYPE].text() != self._last_model_type:
+            self.edited.emit(MODEL_TYPE)
+
+    def _remember_model_type(self, key: str) -> None:
+        if key == MODEL_TYPE:
+            self._last_model_type = self.rows[MODEL_TYPE].text()
 
     def _load_models_button(self) -> QPushButton:
         button = QPushButton(self.tr("Load models"), self)
@@ -245,7 +261,7 @@ class ProviderForm(QWidget):
         line_edit.setObjectName(f"external_{external.key}")
         line_edit.setText(external.default)
         if external.example:
-            line_edit.setPlaceholderText(external.example)
+            line_edit.setPlaceholderText(self._example_placeholder(external.example))
 
         label = provider_text(external.label)
         help_text = self.tr("Provider-specific setting for {provider}.").format(
@@ -338,7 +354,12 @@ class ProviderForm(QWidget):
     def _key_placeholder(self) -> str:
         if not self.provider.key_required:
             return self.tr("Optional for local servers")
-        return KEY_EXAMPLES.get(self.provider.id, "")
+        example = KEY_EXAMPLES.get(self.provider.id)
+        return self._example_placeholder(example) if example else ""
+
+    def _example_placeholder(self, example: str) -> str:
+        """Return placeholder text that reads as an example, not as a value already filled in."""
+        return self.tr("e.g. {example}").format(example=example)
 
     # Reading and writing values.
 
@@ -360,6 +381,7 @@ class ProviderForm(QWidget):
         """Fill the fields that are not secret, without emitting ``edited``."""
         self.rows[API_HOST].set_text(api_host)
         self.rows[MODEL_TYPE].set_text(model_type)
+        self._last_model_type = model_type
         for external in self.provider.external_config:
             if not external.secret:
                 self.rows[external.key].set_text(
@@ -406,17 +428,37 @@ class ProviderForm(QWidget):
     def has_typed_secret(self) -> bool:
         return any(self.rows[key].text() for key in SECRET_KEYS if key in self.rows)
 
-    def set_saved_key(self, suffix: str | None, *, missing: bool = False) -> None:
-        """Say in the API Key placeholder whether a key is saved, and show its last characters."""
-        key_field = self.rows[API_KEY].line_edit
-        if missing:
-            key_field.setPlaceholderText(self.tr("Key missing: enter it again"))
-        elif suffix:
-            key_field.setPlaceholderText(
-                self.tr("Saved key ending in {suffix}").format(suffix=suffix)
-            )
-        else:
-            key_field.setPlaceholderText(self._key_placeholder())
+    def set_saved_key(self, key_hints: dict[str, str], *, missing: bool = False) -> None:
+        """Say in each secret field's placeholder whether its value is saved.
+
+        ``key_hints`` maps the saved secret fields to the last characters they show, or ""
+        to show none. A field that is not in it shows its example again.
+        """
+        for key in SECRET_KEYS:
+            row = self.rows.get(key)
+            if row is None:
+                continue
+            hint = key_hints.get(key)
+            if missing and key == API_KEY:
+                text = self.tr("Key missing: enter it again")
+            elif hint is None or missing:
+                text = self._secret_placeholder(key)
+            elif not hint:
+                text = self.tr("Saved")
+            elif key == API_KEY:
+                text = self.tr("Saved key ending in {suffix}").format(suffix=hint)
+            else:
+                text = self.tr("Saved, ending in {suffix}").format(suffix=hint)
+            row.line_edit.setPlaceholderText(text)
+
+    def _secret_placeholder(self, key: str) -> str:
+        """Return the placeholder of a secret field that has no saved value."""
+        if key == API_KEY:
+            return self._key_placeholder()
+        external = self.provider.external_field(key)
+        if external is None or not external.example:
+            return ""
+        return self._example_placeholder(external.example)
 
     def missing_required(self, *, key_saved: bool) -> list[str]:
         """Return the labels of required fields that are empty; a saved key counts as filled."""

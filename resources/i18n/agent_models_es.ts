@@ -201,6 +201,10 @@
         <translation>Modelo personalizado</translation>
     </message>
     <message>
+        <source>Bring your own key for any of these providers.</source>
+        <translation>Usa tu propia clave con cualquiera de estos proveedores.</translation>
+    </message>
+    <message>
         <source>Agents › Models</source>
         <translation>Agentes › Modelos</translation>
     </message>
@@ -217,6 +221,14 @@
         <translation>Problema</translation>
     </message>
     <message>
+        <source>Keep keys in a file instead</source>
+        <translation>Guardar las claves en un archivo</translation>
+    </message>
+    <message>
+        <source>Stores new keys in a file readable only by you, because the keychain cannot be used.</source>
+        <translation>Guarda las claves nuevas en un archivo que solo tú puedes leer, porque no se puede usar el llavero.</translation>
+    </message>
+    <message>
         <source>Keys are kept in a file readable only by you, not in the system keychain. Anyone with access to your user account can read them. To move them to the keychain, run: {command}</source>
         <translation>Las claves se guardan en un archivo que solo tú puedes leer, no en el llavero del sistema. Cualquiera con acceso a tu cuenta de usuario puede leerlas. Para moverlas al llavero, ejecuta: {command}</translation>
     </message>
@@ -225,12 +237,12 @@
         <translation>Almacenamiento de claves</translation>
     </message>
     <message>
-        <source>Search providers</source>
-        <translation>Buscar proveedores</translation>
+        <source>Search providers and models</source>
+        <translation>Buscar proveedores y modelos</translation>
     </message>
     <message>
-        <source>Shows only the cards whose name contains this text.</source>
-        <translation>Muestra solo las tarjetas cuyo nombre contiene este texto.</translation>
+        <source>Shows only the cards whose name, Model Type or suggested models contain this text.</source>
+        <translation>Muestra solo las tarjetas cuyo nombre, tipo de modelo o modelos sugeridos contienen este texto.</translation>
     </message>
     <message>
         <source>Configured first</source>
@@ -285,12 +297,36 @@
         <translation>No se pudo actualizar el archivo de ajustes a esta versión: {error}</translation>
     </message>
     <message>
+        <source>Saved keys could not be read from the keychain: {error}</source>
+        <translation>No se pudieron leer las claves guardadas del llavero: {error}</translation>
+    </message>
+    <message>
+        <source>Keep keys in a file</source>
+        <translation>Guardar las claves en un archivo</translation>
+    </message>
+    <message>
+        <source>Keys will be kept in a file in your settings folder. Only your user account can read the file, but it is not encrypted: anyone who uses your account, and any program you run, can read the keys. Keep keys in a file?</source>
+        <translation>Las claves se guardarán en un archivo de tu carpeta de ajustes. Solo tu cuenta de usuario puede leer el archivo, pero no está cifrado: cualquiera que use tu cuenta, y cualquier programa que ejecutes, puede leer las claves. ¿Guardar las claves en un archivo?</translation>
+    </message>
+    <message>
+        <source>Keys could not be moved to a file: {error}</source>
+        <translation>No se pudieron mover las claves a un archivo: {error}</translation>
+    </message>
+    <message>
+        <source>New keys are now kept in a file readable only by you. Enter the missing keys again and save.</source>
+        <translation>Las claves nuevas se guardan ahora en un archivo que solo tú puedes leer. Vuelve a introducir las claves que faltan y guarda.</translation>
+    </message>
+    <message>
+        <source>New keys are now kept in a file readable only by you.</source>
+        <translation>Las claves nuevas se guardan ahora en un archivo que solo tú puedes leer.</translation>
+    </message>
+    <message>
         <source>settings.json was changed, but it could not be read: {error} The window still shows the settings from before.</source>
         <translation>settings.json cambió, pero no se pudo leer: {error} La ventana sigue mostrando los ajustes anteriores.</translation>
     </message>
     <message>
-        <source>No provider matches “{text}”.</source>
-        <translation>Ningún proveedor coincide con «{text}».</translation>
+        <source>No provider or model matches “{text}”.</source>
+        <translation>Ningún proveedor ni modelo coincide con «{text}».</translation>
     </message>
     <message>
         <source>Message</source>
@@ -302,6 +338,10 @@
     <message>
         <source>Result</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Stores the key and settings although the provider could not check them.</source>
+        <translation>Guarda la clave y los ajustes aunque el proveedor no haya podido comprobarlos.</translation>
     </message>
     <message>
         <source>Validation cancelled.</source>
@@ -322,10 +362,6 @@
     <message>
         <source>Save without validation</source>
         <translation>Guardar sin validar</translation>
-    </message>
-    <message>
-        <source>Stores the key and settings although the provider could not be reached.</source>
-        <translation>Guarda la clave y los ajustes aunque no se pudo contactar con el proveedor.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -384,6 +420,10 @@
         <translation>Abre en el navegador la página de claves o la documentación del proveedor.</translation>
     </message>
     <message>
+        <source>The keychain could not be read, so the saved key is not available. The message above the cards says how to fix it.</source>
+        <translation>No se pudo leer el llavero, así que la clave guardada no está disponible. El mensaje encima de las tarjetas indica cómo solucionarlo.</translation>
+    </message>
+    <message>
         <source>The saved key could not be read from the keychain. Enter the key again and save.</source>
         <translation>No se pudo leer la clave guardada del llavero. Escribe la clave de nuevo y guarda.</translation>
     </message>
@@ -398,6 +438,10 @@
     <message>
         <source>Validated, but the settings could not be written: {error}</source>
         <translation>Validado, pero no se pudieron escribir los ajustes: {error}</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
+        <translation>{provider} está limitando la frecuencia de esta clave, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y no podrá ser la predeterminada hasta que una validación tenga éxito.</translation>
     </message>
     <message>
         <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
@@ -607,12 +651,24 @@
         <translation>Opcional para servidores locales</translation>
     </message>
     <message>
+        <source>e.g. {example}</source>
+        <translation>p. ej. {example}</translation>
+    </message>
+    <message>
         <source>Key missing: enter it again</source>
         <translation>Falta la clave: escríbela de nuevo</translation>
     </message>
     <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
         <source>Saved key ending in {suffix}</source>
         <translation>Clave guardada que termina en {suffix}</translation>
+    </message>
+    <message>
+        <source>Saved, ending in {suffix}</source>
+        <translation>Guardado, termina en {suffix}</translation>
     </message>
 </context>
 <context>
@@ -660,6 +716,18 @@
     <message>
         <source>Provider message: {message}</source>
         <translation>Mensaje del proveedor: {message}</translation>
+    </message>
+    <message>
+        <source>Redirected to: {location}</source>
+        <translation>Redirigido a: {location}</translation>
+    </message>
+    <message>
+        <source>Proxy: {proxy}</source>
+        <translation>Proxy: {proxy}</translation>
+    </message>
+    <message>
+        <source>Proxy: none, direct connection</source>
+        <translation>Proxy: ninguno, conexión directa</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1045,10 @@
     <message>
         <source>host reachable</source>
         <translation>host accesible</translation>
+    </message>
+    <message>
+        <source>in 1 second</source>
+        <translation>en 1 segundo</translation>
     </message>
     <message>
         <source>in a minute</source>

@@ -201,6 +201,10 @@
         <translation>自定义模型</translation>
     </message>
     <message>
+        <source>Bring your own key for any of these providers.</source>
+        <translation>可为以下任一服务商使用你自己的密钥。</translation>
+    </message>
+    <message>
         <source>Agents › Models</source>
         <translation>智能体 › 模型</translation>
     </message>
@@ -217,6 +221,14 @@
         <translation>问题</translation>
     </message>
     <message>
+        <source>Keep keys in a file instead</source>
+        <translation>改为将密钥保存在文件中</translation>
+    </message>
+    <message>
+        <source>Stores new keys in a file readable only by you, because the keychain cannot be used.</source>
+        <translation>由于无法使用钥匙串，将新密钥保存在只有你能读取的文件中。</translation>
+    </message>
+    <message>
         <source>Keys are kept in a file readable only by you, not in the system keychain. Anyone with access to your user account can read them. To move them to the keychain, run: {command}</source>
         <translation>密钥保存在仅您本人可读的文件中，而不是系统钥匙串中。能访问您用户账户的任何人都能读取它们。要把密钥移到钥匙串，请运行：{command}</translation>
     </message>
@@ -225,12 +237,12 @@
         <translation>密钥存储</translation>
     </message>
     <message>
-        <source>Search providers</source>
-        <translation>搜索服务商</translation>
+        <source>Search providers and models</source>
+        <translation>搜索服务商和模型</translation>
     </message>
     <message>
-        <source>Shows only the cards whose name contains this text.</source>
-        <translation>只显示名称包含此文字的卡片。</translation>
+        <source>Shows only the cards whose name, Model Type or suggested models contain this text.</source>
+        <translation>只显示名称、模型类型或推荐模型包含此文本的卡片。</translation>
     </message>
     <message>
         <source>Configured first</source>
@@ -285,12 +297,36 @@
         <translation>无法把设置文件更新到此版本：{error}</translation>
     </message>
     <message>
+        <source>Saved keys could not be read from the keychain: {error}</source>
+        <translation>无法从钥匙串读取已保存的密钥：{error}</translation>
+    </message>
+    <message>
+        <source>Keep keys in a file</source>
+        <translation>将密钥保存在文件中</translation>
+    </message>
+    <message>
+        <source>Keys will be kept in a file in your settings folder. Only your user account can read the file, but it is not encrypted: anyone who uses your account, and any program you run, can read the keys. Keep keys in a file?</source>
+        <translation>密钥将保存在设置文件夹中的一个文件里。只有你的用户帐户可以读取该文件，但它没有加密：任何使用你帐户的人以及你运行的任何程序都能读取这些密钥。要将密钥保存在文件中吗？</translation>
+    </message>
+    <message>
+        <source>Keys could not be moved to a file: {error}</source>
+        <translation>无法将密钥移到文件中：{error}</translation>
+    </message>
+    <message>
+        <source>New keys are now kept in a file readable only by you. Enter the missing keys again and save.</source>
+        <translation>新密钥现在保存在只有你能读取的文件中。请重新输入缺失的密钥并保存。</translation>
+    </message>
+    <message>
+        <source>New keys are now kept in a file readable only by you.</source>
+        <translation>新密钥现在保存在只有你能读取的文件中。</translation>
+    </message>
+    <message>
         <source>settings.json was changed, but it could not be read: {error} The window still shows the settings from before.</source>
         <translation>settings.json 已更改，但无法读取：{error} 窗口仍显示更改前的设置。</translation>
     </message>
     <message>
-        <source>No provider matches “{text}”.</source>
-        <translation>没有与“{text}”匹配的服务商。</translation>
+        <source>No provider or model matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的服务商或模型。</translation>
     </message>
     <message>
         <source>Message</source>
@@ -302,6 +338,10 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Stores the key and settings although the provider could not check them.</source>
+        <translation>即使服务商无法检查，也保存密钥和设置。</translation>
     </message>
     <message>
         <source>Validation cancelled.</source>
@@ -322,10 +362,6 @@
     <message>
         <source>Save without validation</source>
         <translation>不验证直接保存</translation>
-    </message>
-    <message>
-        <source>Stores the key and settings although the provider could not be reached.</source>
-        <translation>即使无法连接服务商，也保存密钥和设置。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -384,6 +420,10 @@
         <translation>在浏览器中打开服务商的密钥页面或文档。</translation>
     </message>
     <message>
+        <source>The keychain could not be read, so the saved key is not available. The message above the cards says how to fix it.</source>
+        <translation>无法读取钥匙串，因此已保存的密钥不可用。卡片上方的消息说明了如何解决。</translation>
+    </message>
+    <message>
         <source>The saved key could not be read from the keychain. Enter the key again and save.</source>
         <translation>无法从钥匙串读取已保存的密钥。请重新输入密钥并保存。</translation>
     </message>
@@ -398,6 +438,10 @@
     <message>
         <source>Validated, but the settings could not be written: {error}</source>
         <translation>验证成功，但无法写入设置：{error}</translation>
+    </message>
+    <message>
+        <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
+        <translation>{provider} 正在对此密钥限流，因此密钥和模型未经证实。仍要保存密钥和设置吗？卡片将显示“未验证”，在验证成功之前不能设为默认。</translation>
     </message>
     <message>
         <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
@@ -607,12 +651,24 @@
         <translation>本地服务器可不填</translation>
     </message>
     <message>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
         <source>Key missing: enter it again</source>
         <translation>缺少密钥：请重新输入</translation>
     </message>
     <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
         <source>Saved key ending in {suffix}</source>
         <translation>已保存的密钥，结尾为 {suffix}</translation>
+    </message>
+    <message>
+        <source>Saved, ending in {suffix}</source>
+        <translation>已保存，结尾为 {suffix}</translation>
     </message>
 </context>
 <context>
@@ -660,6 +716,18 @@
     <message>
         <source>Provider message: {message}</source>
         <translation>服务商消息：{message}</translation>
+    </message>
+    <message>
+        <source>Redirected to: {location}</source>
+        <translation>重定向到：{location}</translation>
+    </message>
+    <message>
+        <source>Proxy: {proxy}</source>
+        <translation>代理：{proxy}</translation>
+    </message>
+    <message>
+        <source>Proxy: none, direct connection</source>
+        <translation>代理：无，直接连接</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1045,10 @@
     <message>
         <source>host reachable</source>
         <translation>可以连接主机</translation>
+    </message>
+    <message>
+        <source>in 1 second</source>
+        <translation>1 秒后</translation>
     </message>
     <message>
         <source>in a minute</source>

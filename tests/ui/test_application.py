@@ -6,12 +6,13 @@ import asyncio
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from app.service import ModelService
 from app.ui.application import parse_window_arguments, run_window
 from app.ui.errors import ErrorReporter
-from app.ui.main_window import MainWindow
+from app.ui.main_window import MainWindow, default_window_size
 
 SECRET = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -86,3 +87,30 @@ def test_many_void_qt_calls_survive(qapp: QApplication) -> None:
             qapp.processEvents()
 
     assert label.text() == "29999"
+
+
+@pytest.mark.parametrize(
+    ("available", "expected"),
+    [
+        (QSize(1280, 800), QSize(1152, 720)),
+        (QSize(1366, 728), QSize(1229, 655)),
+        (QSize(2560, 1400), QSize(1240, 820)),
+    ],
+)
+def test_default_size_fits_screen(available: QSize, expected: QSize) -> None:
+    assert default_window_size(available) == expected
+
+
+def test_window_starts_inside_available_screen(
+    qtbot: Any, qasync_loop: asyncio.AbstractEventLoop, service: ModelService
+) -> None:
+    window = MainWindow(service)
+    available = window.screen().availableGeometry().size()
+
+    assert window.width() <= available.width() * 0.9
+    assert window.height() <= available.height() * 0.9
+    assert window.size() == default_window_size(available)
+
+    shutdown = qasync_loop.create_task(window.shutdown())
+    qtbot.waitUntil(shutdown.done, timeout=5_000)
+    window.deleteLater()

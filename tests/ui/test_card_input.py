@@ -126,3 +126,19 @@ def test_message_clears_when_field_edited(window: MainWindow, drive: Any) -> Non
 
     assert driver.message("api_host") == ""
     assert not card.form.rows["api_host"].message_label.isVisible()
+
+
+def test_placeholders_read_as_examples(window: MainWindow) -> None:
+    openai = window.page.card("openai")
+    azure = window.page.card("azure-openai")
+    custom = window.page.card("openai-compatible")
+    assert openai is not None
+    assert azure is not None
+    assert custom is not None
+
+    assert openai.form.rows["model_type"].line_edit.placeholderText() == "e.g. gpt-4.1-mini"
+    assert openai.form.rows["api_key"].line_edit.placeholderText() == "e.g. sk-…"
+    assert azure.form.rows["deployment_name"].line_edit.placeholderText().startswith("e.g. ")
+    assert custom.form.rows["api_host"].line_edit.placeholderText().startswith("e.g. ")
+    assert openai.form.rows["model_type"].text() == ""
+    assert "Model Type" in openai.hint_label.text()

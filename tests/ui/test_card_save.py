@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QComboBox
 
 from app.ui.badges import CardStatus
 from app.ui.main_window import MainWindow
@@ -129,3 +130,45 @@ def test_card_shows_exact_url(window: MainWindow, drive: Any) -> None:
     )
     assert card.url_label.toolTip() == expected
     assert card.url_label.accessibleName() == f"Save calls: POST {expected}"
+
+
+def test_suggestion_then_enter_completes_save(
+    window: MainWindow, drive: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    model_field = card.form.rows["model_type"].field
+    assert isinstance(model_field, QComboBox)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1")
+
+    index = model_field.findText("o4-mini")
+    assert index >= 0
+    model_field.setCurrentIndex(index)
+    model_field.activated.emit(index)
+    driver.press_enter("model_type")
+    # Under X11 the combo box emits activated again after Return, with the same text.
+    model_field.activated.emit(index)
+    driver.wait_for_result()
+
+    assert card.status is CardStatus.VALID, card.status_label.text()
+    assert read_settings(config_dir)["providers"]["openai"]["model_type"] == "o4-mini"
+
+
+def test_other_suggestion_cancels_save(
+    window: MainWindow, drive: Any, fake_provider: FakeProviderServer
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    model_field = card.form.rows["model_type"].field
+    assert isinstance(model_field, QComboBox)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+
+    driver.save()
+    index = model_field.findText("o4-mini")
+    model_field.setCurrentIndex(index)
+    model_field.activated.emit(index)
+
+    assert card.task is None
+    assert "because the card changed" in card.status_label.text()

@@ -10,6 +10,7 @@ from typing import Any
 import keyring
 import keyring.errors
 import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.catalog import get_provider
 from app.forms import check_form
@@ -194,3 +195,106 @@ def test_postponed_migration_shown_in_banner(
     assert card.form.rows["model_type"].text() == "gpt-4.1-mini"
     # The old file keeps its key until the keychain takes it.
     assert KEY in (config_dir / "settings.json").read_text(encoding="utf-8")
+
+
+def lock_keychain_for_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(service: str, username: str) -> str | None:
+        del service, username
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection")
+
+    monkeypatch.setattr(keyring, "get_password", locked)
+
+
+def confirm_dialog(window: MainWindow, qtbot: Any) -> QMessageBox:
+    def visible_box() -> QMessageBox | None:
+        boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+        return boxes[0] if boxes else None
+
+    qtbot.waitUntil(lambda: visible_box() is not None, timeout=2_000)
+    box = visible_box()
+    assert box is not None
+    return box
+
+
+def click_box_button(box: QMessageBox, text: str) -> None:
+    button = next(button for button in box.findChildren(QPushButton) if button.text() == text)
+    button.click()
+
+
+def test_unreadable_keychain_reason_in_banner(
+    service: ModelService, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store(service, "openai")
+    lock_keychain_for_reading(monkeypatch)
+
+    window = make_window()
+    page = window.page
+    card = page.card("openai")
+    assert card is not None
+
+    text = page.banner_label.text()
+    assert text.startswith("Saved keys could not be read from the keychain: ")
+    assert "the keychain is locked" in text
+    assert "agent-models secret-storage file" in text
+    assert page.key_file_button.isVisible()
+    assert card.status is CardStatus.KEY_MISSING
+    assert "message above the cards" in card.form.rows["api_key"].message
+    assert "Enter the key again" not in card.form.rows["api_key"].message
+
+
+def test_keys_moved_to_file_from_banner(
+    *,
+    service: ModelService,
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    qtbot: Any,
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+) -> None:
+    store(service, "openai")
+    lock_keychain_for_reading(monkeypatch)
+    window = make_window()
+    page = window.page
+    card = page.card("openai")
+    assert card is not None
+
+    drive(card).click(page.key_file_button)
+    box = confirm_dialog(window, qtbot)
+    assert "not encrypted" in box.text()
+    assert "Only your user account can read the file" in box.text()
+    click_box_button(box, "Keep keys in a file")
+
+    qtbot.waitUntil(lambda: read_settings(config_dir).get("secret_storage") == "file")
+    qtbot.waitUntil(lambda: not page.key_file_button.isVisible(), timeout=2_000)
+    assert page.banner_label.text().startswith("New keys are now kept in a file")
+    assert "Enter the missing keys again" in page.banner_label.text()
+    assert page.storage_banner.isVisible()
+    assert "Enter the key again and save" in card.form.rows["api_key"].message
+
+    drive(card).fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    drive(card).save_and_wait()
+    assert card.status is CardStatus.VALID
+    assert KEY in (config_dir / "secrets.json").read_text(encoding="utf-8")
+
+
+def test_key_file_kept_when_not_confirmed(
+    *,
+    service: ModelService,
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+) -> None:
+    store(service, "openai")
+    lock_keychain_for_reading(monkeypatch)
+    window = make_window()
+    page = window.page
+
+    drive(page.cards[0]).click(page.key_file_button)
+    confirm_dialog(window, qtbot).reject()
+
+    qtbot.waitUntil(lambda: page._dialog_task is None or page._dialog_task.done())
+    assert read_settings(config_dir).get("secret_storage", "keyring") == "keyring"
+    assert page.key_file_button.isVisible()

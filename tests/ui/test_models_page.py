@@ -65,12 +65,31 @@ def test_search_filters_by_name(window: MainWindow, qtbot: Any) -> None:
     qtbot.keyClicks(window.page.search_field, "open")
 
     names = [card.display_name for card in window.page.visible_cards()]
-    assert names == ["OpenAI", "OpenRouter", "Azure OpenAI", "OpenAI Compatible"]
+    # AWS Bedrock matches by its suggested model openai.gpt-oss-120b.
+    assert names == ["OpenAI", "OpenRouter", "AWS Bedrock", "Azure OpenAI", "OpenAI Compatible"]
     assert not window.page.card("anthropic").isVisible()  # type: ignore[union-attr]
 
     window.page.search_field.setText("no such provider")
     assert window.page.visible_cards() == []
     assert window.page.empty_label.isVisible()
+
+
+def test_search_matches_suggested_models(window: MainWindow, qtbot: Any) -> None:
+    qtbot.keyClicks(window.page.search_field, "gemini-2.5-flash")
+
+    ids = [card.config_id for card in window.page.visible_cards()]
+    assert ids == ["gemini", "openrouter"]
+    assert not window.page.empty_label.isVisible()
+
+
+def test_search_matches_typed_model_type(window: MainWindow, drive: Any) -> None:
+    card = window.page.card("mistral")
+    assert card is not None
+    drive(card).type("model_type", "my-fine-tuned-model")
+
+    window.page.search_field.setText("fine-tuned")
+
+    assert window.page.visible_cards() == [card]
 
 
 def test_configured_first(
@@ -205,6 +224,34 @@ def test_unreachable_host_offers_save_without_validation(
     assert not card.default_button.isEnabled()
 
 
+def test_rate_limit_offers_save_without_validation(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(
+        api_key=KEY,
+        api_host=f"{fake_provider.url}/v1",
+        model_type="case:openai-rate-limit-tpm",
+    )
+    driver.save_and_wait()
+
+    message = driver.message("api_key")
+    assert "Try again in 1 second, or save without validation." in message
+    assert "1 seconds" not in message
+    assert card.save_anyway_button.isVisible()
+
+    driver.click(card.save_anyway_button)
+    qtbot.waitUntil(lambda: visible_dialog(window, QMessageBox) is not None, timeout=2_000)
+    assert "is rate limiting this key" in visible_dialog(window, QMessageBox).text()
+    click_dialog_button(qtbot, window, "Save without validation")
+
+    qtbot.waitUntil(lambda: card.status is CardStatus.UNVERIFIED, timeout=2_000)
+    assert read_settings(config_dir)["providers"]["openai"]["verified"] is False
+    assert stored_key("openai") == KEY
+
+
 def test_reset_deletes_key_and_settings(
     window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
 ) -> None:
@@ -245,7 +292,7 @@ def test_reset_restores_defaults_and_clears_key(
     qtbot.waitUntil(lambda: card.status is CardStatus.NOT_CONFIGURED, timeout=2_000)
     assert card.badge.accessibleName() == "Status: Not configured"
     assert card.form.rows["api_key"].text() == ""
-    assert card.form.rows["api_key"].line_edit.placeholderText() == "sk-…"
+    assert card.form.rows["api_key"].line_edit.placeholderText() == "e.g. sk-…"
     assert card.form.rows["api_host"].text() == "https://api.openai.com/v1"
     assert card.form.rows["model_type"].text() == ""
     assert card.form.model_ids() == ["gpt-4.1-mini", "gpt-4.1", "gpt-4o-mini", "o4-mini"]
@@ -304,3 +351,13 @@ def test_close_with_unsaved_changes_asks(window: MainWindow, drive: Any, qtbot: 
     click_dialog_button(qtbot, window, "Discard and close")
     qtbot.waitUntil(lambda: closed == [True], timeout=2_000)
     assert not window.isVisible()
+
+
+def test_custom_model_section_explains_built_in_cards(window: MainWindow) -> None:
+    page = window.page
+
+    assert page.section_label.text() == "Custom Model"
+    assert page.section_subtitle.isVisible()
+    assert page.section_subtitle.text() == "Bring your own key for any of these providers."
+    assert page.section_subtitle.y() > page.section_label.y()
+    assert page.section_subtitle.y() < page.grid.y()

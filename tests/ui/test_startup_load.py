@@ -13,6 +13,7 @@ from app.service import ModelService
 from app.settings.secrets import Secret
 from app.ui.badges import CardStatus
 from app.ui.main_window import MainWindow
+from app.ui.provider_form import SECRET_KEYS
 from tests.fake_provider import FakeProviderServer
 
 KEY = "sk-test-startup-0123456789wxyz"
@@ -109,3 +110,33 @@ def test_custom_endpoint_card_restored(
     assert card.display_name == "Office server"
     assert card.is_extra
     assert window.page.cards[-1] is card
+
+
+ACCESS_KEY_ID = "AKIATESTSTARTUP0QRST"
+SECRET_ACCESS_KEY = "secret-access-key-0123456789-abcdefghij"
+
+
+def test_access_keys_hinted_on_their_fields(
+    make_window: Callable[[], MainWindow], drive: Any, fake_provider: FakeProviderServer
+) -> None:
+    card = make_window().page.card("aws-bedrock-converse")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(
+        api_host=fake_provider.url,
+        model_type="anthropic.claude-3-haiku-20240307-v1:0",
+        access_key_id=ACCESS_KEY_ID,
+        secret_access_key=SECRET_ACCESS_KEY,
+    )
+    driver.save_and_wait()
+    assert card.is_configured, card.status_label.text()
+    reopened = make_window().page.card("aws-bedrock-converse")
+    assert reopened is not None
+
+    for checked_card in (card, reopened):
+        rows = checked_card.form.rows
+        assert rows["api_key"].line_edit.placeholderText() == "e.g. ABSK…"
+        assert rows["access_key_id"].line_edit.placeholderText() == "Saved, ending in QRST"
+        assert rows["secret_access_key"].line_edit.placeholderText() == "Saved"
+        assert rows["session_token"].line_edit.placeholderText() == ""
+        assert all(rows[key].text() == "" for key in SECRET_KEYS)
