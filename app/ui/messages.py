@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from app.forms import FieldProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.validation.hosts import HOST_MISSING
-from app.validation.result import RETRY_IN_SECONDS, RETRY_SOON, Stage, ValidationResult
+from app.validation.result import Stage, ValidationResult, retry_template
 
 FORMS_CONTEXT = "forms"
 HOSTS_CONTEXT = "hosts"
@@ -30,8 +30,6 @@ _PROVIDER_STRINGS = (
     QT_TRANSLATE_NOOP(PROVIDERS_CONTEXT, "OpenAI Compatible"),
 )
 HOST_EXAMPLE_HINT = QT_TRANSLATE_NOOP(HOSTS_CONTEXT, ", for example {example}")
-# The core's RETRY_IN_SECONDS has only the plural form.
-RETRY_IN_ONE_SECOND = QT_TRANSLATE_NOOP(VALIDATION_CONTEXT, "in 1 second")
 
 
 def translate(context: str, text: str) -> str:
@@ -69,13 +67,8 @@ def result_message(result: ValidationResult) -> str:
     template = translate(VALIDATION_CONTEXT, result.message_template)
     args = dict(result.message_args)
     if "retry" in args:
-        if result.retry_after_s is None:
-            args["retry"] = translate(VALIDATION_CONTEXT, RETRY_SOON)
-        elif round(result.retry_after_s) == 1:
-            args["retry"] = translate(VALIDATION_CONTEXT, RETRY_IN_ONE_SECOND)
-        else:
-            retry = translate(VALIDATION_CONTEXT, RETRY_IN_SECONDS)
-            args["retry"] = retry.format(seconds=round(result.retry_after_s))
+        retry, seconds = retry_template(result.retry_after_s)
+        args["retry"] = translate(VALIDATION_CONTEXT, retry).format(seconds=seconds)
     try:
         return template.format(**args)
     except (KeyError, IndexError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -84,6 +85,7 @@ MESSAGE_TEMPLATES: dict[Category, str] = {
 
 RETRY_SOON = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "in a minute")
 RETRY_IN_SECONDS = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "in {seconds} seconds")
+RETRY_IN_ONE_SECOND = QT_TRANSLATE_NOOP(MESSAGE_CONTEXT, "in 1 second")
 
 # The form field each failure concerns, so the card can show the message under it.
 FIELD_FOR_CATEGORY: dict[Category, str] = {
@@ -179,10 +181,20 @@ class ValidationResult:
         }
 
 
-def format_retry(retry_after_s: float | None) -> str:
+def retry_template(retry_after_s: float | None) -> tuple[str, int | None]:
+    """Return the untranslated retry phrase and its whole seconds, rounded up.
+
+    Rounding up keeps a wait of 0.4 s from reading "in 0 seconds".
+    """
     if retry_after_s is None:
-        return RETRY_SOON
-    return RETRY_IN_SECONDS.format(seconds=round(retry_after_s))
+        return RETRY_SOON, None
+    seconds = max(1, math.ceil(retry_after_s))
+    return (RETRY_IN_ONE_SECOND if seconds == 1 else RETRY_IN_SECONDS), seconds
+
+
+def format_retry(retry_after_s: float | None) -> str:
+    template, seconds = retry_template(retry_after_s)
+    return template.format(seconds=seconds)
 
 
 # Arguments that only some templates use: a suggested API Host, a redirect target, a body
