@@ -32,6 +32,7 @@ from app.settings.model import Settings
 from app.settings.secrets import SecretStoreError
 from app.settings.store import SettingsError
 from app.ui.add_endpoint_dialog import AddEndpointDialog
+from app.ui.badges import CardStatus
 from app.ui.card_grid import CardGrid
 from app.ui.dialogs import confirm, finished
 from app.ui.icons import themed_icon
@@ -314,7 +315,7 @@ class ModelsPage(QWidget):
         self, provider: Provider, config_id: str | None = None, name: str | None = None
     ) -> ProviderCard:
         card = ProviderCard(provider, self.service, self._client, config_id=config_id, name=name)
-        card.default_requested.connect(self.set_default)
+        card.default_requested.connect(self.request_default)
         card.saved.connect(self._on_card_saved)
         card.was_reset.connect(self._on_card_reset)
         card.state_changed.connect(self._update_validate_all)
@@ -576,6 +577,27 @@ class ModelsPage(QWidget):
         self.banner.setVisible(bool(text))
 
     # Actions.
+
+    def request_default(self, config_id: str) -> None:
+        """Set as Default; an unverified config asks for confirmation first."""
+        card = self.card(config_id)
+        if card is not None and card.status is CardStatus.UNVERIFIED:
+            self._run_dialog_task(self.confirm_unverified_default(card))
+            return
+        self.set_default(config_id)
+
+    async def confirm_unverified_default(self, card: ProviderCard) -> None:
+        confirmed = await confirm(
+            self.window(),
+            self.tr("Set an unverified configuration as default"),
+            self.tr(
+                "{provider} was saved without validation, so its key and model are not proven. "
+                "Agents may fail with it. Set it as the default anyway?"
+            ).format(provider=card.display_name),
+            self.tr("Set as Default"),
+        )
+        if confirmed:
+            self.set_default(card.config_id)
 
     def set_default(self, config_id: str) -> None:
         """Make ``config_id`` the default; every card then shows whether it is the default."""

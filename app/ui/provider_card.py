@@ -323,9 +323,13 @@ class ProviderCard(QFrame):
             return CardStatus.KEY_MISSING
         if self.saved_settings is None:
             return CardStatus.NOT_CONFIGURED
+        # Which card agents use matters most, so Default shows even for an unverified
+        # config; the user confirmed that choice when setting it.
+        if self.is_default:
+            return CardStatus.DEFAULT
         if not self.saved_settings.verified:
             return CardStatus.UNVERIFIED
-        return CardStatus.DEFAULT if self.is_default else CardStatus.VALID
+        return CardStatus.VALID
 
     def is_dirty(self) -> bool:
         """True when the fields differ from what was saved (or from the defaults)."""
@@ -844,7 +848,9 @@ class ProviderCard(QFrame):
         changed = self.is_dirty() or status in (CardStatus.FAILED, CardStatus.UNVERIFIED)
         self.save_button.setEnabled(not missing and changed)
         self.cancel_button.setVisible(status is CardStatus.VALIDATING)
-        self.default_button.setEnabled(status is CardStatus.VALID and not self.is_dirty())
+        self.default_button.setEnabled(
+            status in (CardStatus.VALID, CardStatus.UNVERIFIED) and not self.is_dirty()
+        )
         self.reset_button.setEnabled(self.is_configured or self.is_dirty() or self.is_extra)
 
         if missing:
@@ -884,6 +890,8 @@ class ProviderCard(QFrame):
             return self.tr("This configuration is already the default.")
         if status is CardStatus.VALID and not self.is_dirty():
             return self.tr("Agents will use this configuration.")
+        if status is CardStatus.UNVERIFIED and not self.is_dirty():
+            return self.tr("Not validated yet: you will be asked to confirm.")
         return self.tr("Save and validate this card first.")
 
     def _update_url(self) -> None:

@@ -332,6 +332,18 @@
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
+    <message>
+        <source>Set an unverified configuration as default</source>
+        <translation>Establecer una configuración no verificada como predeterminada</translation>
+    </message>
+    <message>
+        <source>{provider} was saved without validation, so its key and model are not proven. Agents may fail with it. Set it as the default anyway?</source>
+        <translation>{provider} se guardó sin validación, así que su clave y su modelo no están comprobados. Los agentes pueden fallar con ella. ¿Establecerla como predeterminada de todos modos?</translation>
+    </message>
+    <message>
+        <source>Set as Default</source>
+        <translation>Establecer como predeterminado</translation>
+    </message>
 </context>
 <context>
     <name>ProviderCard</name>
@@ -550,6 +562,10 @@
     <message>
         <source>Agents will use this configuration.</source>
         <translation>Los agentes usarán esta configuración.</translation>
+    </message>
+    <message>
+        <source>Not validated yet: you will be asked to confirm.</source>
+        <translation>Aún no validado: se te pedirá confirmación.</translation>
     </message>
     <message>
         <source>Save and validate this card first.</source>

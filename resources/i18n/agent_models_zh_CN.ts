@@ -332,6 +332,18 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Set an unverified configuration as default</source>
+        <translation>将未验证的配置设为默认</translation>
+    </message>
+    <message>
+        <source>{provider} was saved without validation, so its key and model are not proven. Agents may fail with it. Set it as the default anyway?</source>
+        <translation>{provider} 未经验证就已保存，其密钥和模型尚未得到证实，智能体使用时可能会失败。仍要将其设为默认吗？</translation>
+    </message>
+    <message>
+        <source>Set as Default</source>
+        <translation>设为默认</translation>
+    </message>
 </context>
 <context>
     <name>ProviderCard</name>
@@ -550,6 +562,10 @@
     <message>
         <source>Agents will use this configuration.</source>
         <translation>智能体将使用此配置。</translation>
+    </message>
+    <message>
+        <source>Not validated yet: you will be asked to confirm.</source>
+        <translation>尚未验证：将请你确认。</translation>
     </message>
     <message>
         <source>Save and validate this card first.</source>

@@ -221,7 +221,37 @@ def test_unreachable_host_offers_save_without_validation(
     qtbot.waitUntil(lambda: card.status is CardStatus.UNVERIFIED, timeout=2_000)
     assert read_settings(config_dir)["providers"]["openai"]["verified"] is False
     assert stored_key("openai") == KEY
-    assert not card.default_button.isEnabled()
+    assert card.default_button.isEnabled()
+
+
+def test_unverified_default_asks_again(
+    window: MainWindow, drive: Any, qtbot: Any, config_dir: Path
+) -> None:
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(
+        api_key=KEY, api_host=f"http://127.0.0.1:{free_local_port()}/v1", model_type="gpt-4.1-mini"
+    )
+    driver.save_and_wait()
+    driver.click(card.save_anyway_button)
+    click_dialog_button(qtbot, window, "Save without validation")
+    qtbot.waitUntil(lambda: card.status is CardStatus.UNVERIFIED, timeout=2_000)
+
+    driver.click(card.default_button)
+    click_dialog_button(qtbot, window, "Cancel")
+    # The page opens one dialog at a time, so wait until the first one has been answered.
+    answered = window.page._dialog_task
+    assert answered is not None
+    qtbot.waitUntil(answered.done, timeout=2_000)
+    assert read_settings(config_dir).get("default_provider") is None
+
+    driver.click(card.default_button)
+    click_dialog_button(qtbot, window, "Set as Default")
+    qtbot.waitUntil(
+        lambda: read_settings(config_dir).get("default_provider") == "openai", timeout=2_000
+    )
+    assert card.status is CardStatus.DEFAULT
 
 
 def test_rate_limit_offers_save_without_validation(
