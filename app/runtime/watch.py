@@ -6,7 +6,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
 
 from watchdog.events import (
     EVENT_TYPE_CLOSED,
@@ -32,6 +32,7 @@ logger = get_logger(__name__)
 Callback = Callable[[DefaultModel | None], None]
 SettingsCallback = Callable[[Settings], None]
 ErrorCallback = Callable[[SettingsError], None]
+T = TypeVar("T")
 POLL_INTERVAL_S = 1.0
 STOP_TIMEOUT_S = 5.0
 
@@ -150,18 +151,16 @@ class _FileWatch:
         raise NotImplementedError
 
 
-class SettingsWatcher(_FileWatch):
-    """Calls back with the new default model each time it changes; use as a context manager.
+class _ValueWatch(_FileWatch, Generic[T]):
+    """Reads a value from the file after each change, and calls back when the value differs.
 
-    ``callback`` runs on a background thread with the new ``DefaultModel``, or None when
-    no default is set. A change of the key, host, model or External Config counts; a
-    change to another config does not. A file that cannot be read is logged and passed
-    to ``on_error``, and the last good value stays current.
+    A file that cannot be read is logged and passed to ``on_error``, and the last good
+    value stays current.
     """
 
     def __init__(
         self,
-        callback: Callback,
+        callback: Callable[[T], None],
         settings_file: Path | None = None,
         *,
         polling: bool = False,
@@ -171,29 +170,32 @@ class SettingsWatcher(_FileWatch):
         super().__init__(settings_file, polling=polling, poll_interval_s=poll_interval_s)
         self._callback = callback
         self._on_error = on_error
-        self._last: DefaultModel | None = None
+        self._last: T | None = None
         try:
-            self._last = load_default_model(self.settings_file)
+            self._last = self._load()
         except SettingsError as error:
             logger.error("watch could not read settings at start: %s", error)
 
     @property
-    def current(self) -> DefaultModel | None:
+    def current(self) -> T | None:
         return self._last
 
-    def start(self) -> SettingsWatcher:
+    def start(self) -> Self:
         super().start()
         return self
 
-    def __enter__(self) -> SettingsWatcher:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
+    def _load(self) -> T:
+        raise NotImplementedError
+
     def _check(self) -> None:
         try:
-            current = load_default_model(self.settings_file)
+            current = self._load()
         except SettingsError as error:
             logger.warning("watch could not read settings: %s", error)
             if self._on_error is not None:
@@ -205,7 +207,19 @@ class SettingsWatcher(_FileWatch):
         self._callback(current)
 
 
-class SettingsFileWatcher(_FileWatch):
+class SettingsWatcher(_ValueWatch[DefaultModel | None]):
+    """Calls back with the new default model each time it changes; use as a context manager.
+
+    ``callback`` runs on a background thread with the new ``DefaultModel``, or None when
+    no default is set. A change of the key, host, model or External Config counts; a
+    change to another config does not.
+    """
+
+    def _load(self) -> DefaultModel | None:
+        return load_default_model(self.settings_file)
+
+
+class SettingsFileWatcher(_ValueWatch[Settings]):
     """Calls back with the whole settings each time the file's content changes.
 
     This is the window's hook for reloading when another process (the command line, a
@@ -214,51 +228,8 @@ class SettingsFileWatcher(_FileWatch):
     ``load_read_only``; a file that cannot be read goes to ``on_error``.
     """
 
-    def __init__(
-        self,
-        callback: SettingsCallback,
-        settings_file: Path | None = None,
-        *,
-        polling: bool = False,
-        poll_interval_s: float = POLL_INTERVAL_S,
-        on_error: ErrorCallback | None = None,
-    ) -> None:
-        super().__init__(settings_file, polling=polling, poll_interval_s=poll_interval_s)
-        self._store = SettingsStore(self.settings_file)
-        self._callback = callback
-        self._on_error = on_error
-        self._last: Settings | None = None
-        try:
-            self._last = self._store.load_read_only()
-        except SettingsError as error:
-            logger.error("watch could not read settings at start: %s", error)
-
-    @property
-    def current(self) -> Settings | None:
-        return self._last
-
-    def start(self) -> SettingsFileWatcher:
-        super().start()
-        return self
-
-    def __enter__(self) -> SettingsFileWatcher:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    def _check(self) -> None:
-        try:
-            current = self._store.load_read_only()
-        except SettingsError as error:
-            logger.warning("watch could not read settings: %s", error)
-            if self._on_error is not None:
-                self._on_error(error)
-            return
-        if current == self._last:
-            return
-        self._last = current
-        self._callback(current)
+    def _load(self) -> Settings:
+        return SettingsStore(self.settings_file).load_read_only()
 
 
 def watch(
