@@ -99,7 +99,7 @@ def _print_result(result: ValidationResult, as_json: bool, out: TextIO) -> None:
         return
     print(f"{result.provider}: {result.category.value}: {result.message}", file=out)
     if result.provider_message:
-        print(f"  provider says: {result.provider_message}", file=out)
+        print(f"  provider message: {result.provider_message}", file=out)
     if result.url:
         evidence = f"  url: {result.url}"
         if result.status_code is not None:
@@ -216,8 +216,11 @@ def _command_watch(args: argparse.Namespace, service: ModelService, out: TextIO)
         line = {"event": "default_changed", "default": model.to_public_json() if model else None}
         print(json.dumps(line, ensure_ascii=False), file=out, flush=True)
 
+    def report_error(error: SettingsError) -> None:
+        print(f"agent-models: warning: {error}", file=sys.stderr, flush=True)
+
     stop = threading.Event()
-    with watch(print_change, service.settings_file):
+    with watch(print_change, service.settings_file, on_error=report_error):
         print(f"watching {service.settings_file}", file=sys.stderr, flush=True)
         try:
             stop.wait()
@@ -319,12 +322,33 @@ HANDLERS: dict[str, Command] = {
 }
 
 
+def _external_config_help() -> str:
+    """Return the External Config names of every provider that has some, for --help."""
+    parts = []
+    for provider in load_catalog():
+        names = []
+        for field in provider.external_config:
+            if field.secret:
+                continue
+            note = "required" if field.required else "optional"
+            if field.default:
+                note += f", default {field.default}"
+            names.append(f"{field.key} ({note})")
+        if names:
+            parts.append(f"{provider.id}: {', '.join(names)}")
+    aws = ", ".join(AWS_SECRET_ENV.values())
+    return (
+        f"External Config: {'; '.join(parts)}. Bedrock Converse access keys come from {aws}. "
+        f"The key comes from ${API_KEY_ENV} or, with --api-key-stdin, standard input."
+    )
+
+
 def _add_validation_commands(commands: Any) -> None:
     for name, help_text in (
         ("validate", "check a key and model without storing anything"),
         ("save", "validate, and on success store the key and config"),
     ):
-        command = commands.add_parser(name, help=help_text)
+        command = commands.add_parser(name, help=help_text, epilog=_external_config_help())
         command.add_argument(
             "provider", help="provider id, such as openai (see `agent-models list`)"
         )

@@ -521,3 +521,25 @@ def test_import_rejects_bad_host(
     assert status == 2
     assert "must start with https:// or http://" in capsys.readouterr().err
     assert not settings_file(config_dir).exists()
+
+
+def test_recovery_names_the_bad_field(config_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_dir.mkdir(parents=True)
+    settings_file(config_dir).write_text(
+        json.dumps({"schema_version": 2, "providers": {"openai": {"provider": "openai"}}})
+    )
+
+    status, _ = run_cli("list")
+
+    error = capsys.readouterr().err
+    assert status == 0
+    assert "providers.openai.api_host: Field required" in error
+
+
+def test_validate_help_lists_external_config(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run_cli("validate", "-h")
+
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "deployment_name (required)" in help_text
+    assert "AWS_SECRET_ACCESS_KEY" in help_text

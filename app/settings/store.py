@@ -340,6 +340,11 @@ def decode_settings(raw: bytes) -> dict[str, Any]:
 
 
 def _first_line(error: Exception) -> str:
+    """Return a one-line reason; for a model mismatch, the first field and what is wrong."""
+    if isinstance(error, ValidationError) and error.errors():
+        first = error.errors()[0]
+        location = ".".join(str(part) for part in first["loc"])
+        return f"{location}: {first['msg']}" if location else first["msg"]
     text = str(error)
     return text.splitlines()[0] if text else type(error).__name__
 

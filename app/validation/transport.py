@@ -158,7 +158,8 @@ def classify_transport_error(
 ) -> TransportFailure:
     """Classify a failure without an HTTP response. It is never a key problem."""
     chain = _cause_chain(error)
-    text = " ".join(str(item) for item in chain)
+    # httpx wraps the same failure several times; each distinct text is kept once.
+    text = " ".join(dict.fromkeys(str(item) for item in chain if str(item)))
 
     if isinstance(error, httpx.TimeoutException):
         template = TIMEOUT_CONNECT if isinstance(error, httpx.ConnectTimeout) else None
