@@ -16,10 +16,10 @@ SECRETS_FILE_NAME = "secrets.json"
 
 
 def resources_dir() -> Path:
-    """Return the folder holding providers.json, the settings schema and translations.
+    """Return the folder that contains providers.json, the settings schema and translations.
 
-    A frozen build unpacks it beside the executable (``sys._MEIPASS``); a wheel installs it
-    as the ``app.resources`` package; a source checkout has it at the top of the tree.
+    A frozen build unpacks it beside the executable (``sys._MEIPASS``). A wheel installs it
+    as the ``app.resources`` package, and a source checkout has it at the top of the tree.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:

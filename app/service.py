@@ -244,7 +244,7 @@ class ModelService:
         return self.store.load()
 
     def saved_configs(self) -> list[SavedConfig]:
-        """Return the saved configs this version knows; others are logged and left alone."""
+        """Return the saved configs of providers in the catalog; others are logged and skipped."""
         settings = self.store.load()
         known = {provider.id for provider in load_catalog()}
         saved: list[SavedConfig] = []

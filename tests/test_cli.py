@@ -59,16 +59,28 @@ def test_validate_json_success(
     assert fake_provider.last_request().headers["Authorization"] == f"Bearer {KEY}"
 
 
-def test_validate_stores_nothing(
-    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+@pytest.mark.parametrize(
+    ("command", "model", "expected_status"),
+    [
+        ("validate", "gpt-4.1-mini", 0),
+        ("save", "case:openai-invalid-key", 1),
+    ],
+)
+def test_nothing_stored(
+    *,
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+    command: str,
+    model: str,
+    expected_status: int,
 ) -> None:
+    """validate never stores, and save stores nothing when validation fails."""
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
 
-    status, _ = run_cli(
-        "validate", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini"
-    )
+    status, _ = run_cli(command, "openai", "--api-host", fake_provider.url, "--model", model)
 
-    assert status == 0
+    assert status == expected_status
     assert not settings_file(config_dir).exists()
     assert keyring.get_password("agent-models", "openai") is None
 
@@ -132,20 +144,6 @@ def test_save_stores_key_and_config(
         "username": "openai",
     }
     assert KEY not in settings_file(config_dir).read_text()
-
-
-def test_save_failure_stores_nothing(
-    fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, config_dir: Path
-) -> None:
-    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
-
-    status, _ = run_cli(
-        "save", "openai", "--api-host", fake_provider.url, "--model", "case:openai-invalid-key"
-    )
-
-    assert status == 1
-    assert not settings_file(config_dir).exists()
-    assert keyring.get_password("agent-models", "openai") is None
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ def as_secret_storage(name: str) -> SecretStorage:
 
 
 class SecretRef(BaseModel):
-    """Where a config's key is kept. The key itself is never in the settings file."""
+    """The location of a config's key. The key itself is never in the settings file."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -1,7 +1,7 @@
 """Dialogs a coroutine can await: opened with ``open()``, never run with ``exec()``.
 
-``exec()`` starts a nested Qt event loop; inside a coroutine on the qasync loop that
-re-enters the asyncio loop and can run other tasks' steps out of order.
+``exec()`` starts a nested Qt event loop. Inside a coroutine on the qasync loop, that
+nested loop re-enters the asyncio loop and can run other tasks' steps out of order.
 """
 
 from __future__ import annotations

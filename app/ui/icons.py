@@ -1,4 +1,4 @@
-"""Icons from resources/icons, drawn in the colour the theme asks for."""
+"""Icons from resources/icons, drawn in the colour the theme sets."""
 
 from __future__ import annotations
 

@@ -579,7 +579,7 @@ class ModelsPage(QWidget):
     # Actions.
 
     def request_default(self, config_id: str) -> None:
-        """Set as Default; an unverified config asks for confirmation first."""
+        """Set as Default, after a confirmation when the config is unverified."""
         card = self.card(config_id)
         if card is not None and card.status is CardStatus.UNVERIFIED:
             self._run_dialog_task(self.confirm_unverified_default(card))

@@ -351,8 +351,8 @@ class ProviderCard(QFrame):
     ) -> None:
         """Show a saved config (or the provider's defaults for None) without the key itself.
 
-        ``keychain_unreadable`` is True when the keychain itself failed, as opposed to the key
-        being absent from it; the page banner then gives the reason and the fix.
+        ``keychain_unreadable`` is True when the keychain itself failed, not when the key is
+        absent from it. The page banner then gives the reason and the fix.
         """
         self.cancel_validation(None)
         self.model_list.cancel()

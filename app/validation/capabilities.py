@@ -1,4 +1,4 @@
-"""What a validated model can do beyond generating text, for the details view.
+"""Capability checks of a validated model beyond generating text, for the details view.
 
 Each check is one more one-token request, made after a valid save. Its outcome is
 information only, so it never turns a valid result into a failure.

@@ -40,7 +40,7 @@ MINIMUM_TOKENS = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """What authenticates a request. Never logged and never part of a repr."""
+    """The credentials of a request. Never logged and never part of a repr."""
 
     api_key: str = field(default="", repr=False)
     access_key_id: str = field(default="", repr=False)

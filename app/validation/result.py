@@ -1,4 +1,4 @@
-"""What a validation proves: the category, the message shown, and the evidence behind it."""
+"""Validation results: the category, the message shown, and the evidence behind it."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ FIELD_FOR_CATEGORY: dict[Category, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Classification:
-    """The classifier's verdict on one HTTP answer or transport failure."""
+    """The classifier's verdict on one HTTP response or transport failure."""
 
     category: Category
     provider_message: str = ""

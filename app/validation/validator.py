@@ -96,7 +96,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 @dataclass(frozen=True, slots=True)
 class ProviderConfig:
-    """What a card holds apart from the secrets: provider, host, model and External Config."""
+    """A card's values apart from the secrets: provider, host, model and External Config."""
 
     provider: str
     api_host: str
@@ -386,8 +386,9 @@ async def validate(
 ) -> ValidationResult:
     """Send the one-token generation for ``config`` and classify the response.
 
-    Never raises for what the provider or the network does, but cancellation propagates. The
-    retry and the corrected hosts share one deadline, ``timeout_s`` after the start.
+    Whatever the provider or the network does becomes a result, not an exception. Raises
+    UnknownProviderError for a provider not in the catalog, and cancellation propagates.
+    The retry and the corrected hosts share one deadline, ``timeout_s`` after the start.
     """
     provider = get_provider(config.provider)
     owns_client = client is None

@@ -4,9 +4,9 @@ A build takes minutes, so these tests run only with AGENT_MODELS_BUILD_TESTS=1. 
 AGENT_MODELS_INSTALLERS_DIR to a folder that already contains both installers (such as
 dist/ after ``python packaging/build.py``) to test those instead of building again.
 
-As root, the .deb is installed with apt-get, which also installs its Depends, and removed
-at the end; otherwise, or when agent-models is already installed, it is unpacked with
-dpkg-deb -x into a temporary folder.
+As root, the .deb is installed with apt-get, which also installs its Depends, and it is
+removed at the end. Without root, or when agent-models is already installed, it is
+unpacked with dpkg-deb -x into a temporary folder instead.
 """
 
 from __future__ import annotations

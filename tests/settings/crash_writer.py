@@ -56,7 +56,7 @@ def _write_forever(path: Path) -> None:
 
 
 def run_forker(path: Path) -> None:
-    # The first update imports and builds what later ones reuse; without this, each forked
+    # The first update imports and builds what later ones reuse. Without it, each forked
     # writer would spend its short life on that instead of on writes.
     scratch = SettingsStore(path.with_name("warm-up.json"))
     scratch.update(lambda _: version_settings(0))

@@ -240,7 +240,7 @@ def test_unverified_default_asks_again(
 
     driver.click(card.default_button)
     click_dialog_button(qtbot, window, "Cancel")
-    # The page opens one dialog at a time, so wait until the first one has been answered.
+    # The page opens one dialog at a time, so wait until the first one has closed.
     answered = window.page._dialog_task
     assert answered is not None
     qtbot.waitUntil(answered.done, timeout=2_000)

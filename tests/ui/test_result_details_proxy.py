@@ -1,4 +1,4 @@
-"""The details view names the proxy a validation went through, or says it went direct."""
+"""The details view names the proxy a validation used, or shows a direct connection."""
 
 from __future__ import annotations
 

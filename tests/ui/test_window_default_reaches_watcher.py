@@ -1,4 +1,4 @@
-"""The agent runtime side: a process running `agent-models watch` sees the window's change."""
+"""The agent runtime side: a process running `agent-models watch` reports the window's change."""
 
 from __future__ import annotations
 
