@@ -25,7 +25,9 @@ class BackgroundTask:
 
     @property
     def running(self) -> bool:
-        return self.task is not None and not self.task.done()
+        # The task counts as running until its done callback has run, so that a caller who
+        # sees it stopped also sees what ``on_done`` changed.
+        return self.task is not None
 
     def start(self, coroutine: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         self.cancel()

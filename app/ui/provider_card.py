@@ -311,7 +311,9 @@ class ProviderCard(QFrame):
 
     @property
     def is_validating(self) -> bool:
-        return self.task is not None and not self.task.done()
+        # Cleared by the done callback, not by the task finishing, so that a caller who sees
+        # the validation over also sees the refreshed card.
+        return self.task is not None
 
     @property
     def status(self) -> CardStatus:
