@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from app.forms import FieldProblem
 from app.i18n import QT_TRANSLATE_NOOP
 from app.validation.hosts import HOST_MISSING
+from app.validation.models import ModelListError
 from app.validation.result import Stage, ValidationResult, retry_template
 
 FORMS_CONTEXT = "forms"
@@ -62,8 +63,8 @@ def problem_message(problem: FieldProblem) -> str:
     return template.format(**args)
 
 
-def result_message(result: ValidationResult) -> str:
-    """Return a validation result's message in the user's language."""
+def result_message(result: ValidationResult | ModelListError) -> str:
+    """Return the message of a validation result or a failed model list in the user's language."""
     template = translate(VALIDATION_CONTEXT, result.message_template)
     args = dict(result.message_args)
     if "retry" in args:

@@ -13,6 +13,7 @@ from app.catalog import Provider
 from app.service import ModelService
 from app.settings.secrets import Secret
 from app.ui.background import BackgroundTask
+from app.ui.messages import result_message
 from app.ui.provider_form import MODEL_TYPE, ProviderForm
 from app.validation.models import ModelListError
 
@@ -71,12 +72,10 @@ class ModelListLoader(QObject):
                 self.provider.id,
                 error.category.value,
             )
-            # NOTE: ModelListError carries a finished English message, without its template
-            # and arguments, so this message is not translated.
             self.form.show_message(
                 MODEL_TYPE,
                 self.tr("The model list could not be loaded: {message}").format(
-                    message=error.message
+                    message=result_message(error)
                 ),
                 "warning",
             )

@@ -30,7 +30,7 @@ from app.service import ModelService, NotSavedError, SavedConfig
 from app.settings.keystore import SettingsSecretStore, switch_secret_storage
 from app.settings.model import Settings
 from app.settings.secrets import SecretStoreError
-from app.settings.store import SettingsError
+from app.settings.store import Recovery, SettingsError
 from app.ui.add_endpoint_dialog import AddEndpointDialog
 from app.ui.badges import CardStatus
 from app.ui.card_grid import CardGrid
@@ -341,7 +341,7 @@ class ModelsPage(QWidget):
             saved_configs, settings = [], None
         store = self.service.store
         if store.last_recovery is not None:
-            problems.append(store.last_recovery.message)
+            problems.append(self._recovery_message(store.last_recovery))
         if store.last_migration_error is not None:
             problems.append(
                 self.tr("The settings file could not be updated to this version: {error}").format(
@@ -374,6 +374,22 @@ class ModelsPage(QWidget):
         self.show_banner("\n\n".join(problems), offer_key_file=offer_key_file)
         self._show_key_storage(settings)
         self.apply_filter()
+
+    def _recovery_message(self, recovery: Recovery) -> str:
+        """Return what happened to an unreadable settings file, in the user's language."""
+        if recovery.restored_from is not None:
+            template = self.tr(
+                "The settings file could not be read ({reason}). It was moved to {moved_to} "
+                "and the settings were restored from the backup {backup}."
+            )
+        else:
+            template = self.tr(
+                "The settings file could not be read ({reason}). It was moved to {moved_to} "
+                "and the program started with empty settings."
+            )
+        return template.format(
+            reason=recovery.reason, moved_to=recovery.moved_to, backup=recovery.restored_from
+        )
 
     def _keychain_error(self, saved: SavedConfig | None) -> SecretStoreError | None:
         """Return why a saved key could not be read, or None when it was read or is absent."""
@@ -453,7 +469,7 @@ class ModelsPage(QWidget):
             return
         recovery = self.service.store.last_recovery
         if recovery is not None and recovery is not recovery_before:
-            self.show_banner(recovery.message)
+            self.show_banner(self._recovery_message(recovery))
 
         saved_by_id = {saved.config_id: saved for saved in saved_configs}
         for saved in saved_configs:

@@ -16,6 +16,7 @@ from app.validation.hosts import host_label
 from app.validation.probes import Credentials, build_models_probe
 from app.validation.result import (
     MESSAGE_TEMPLATES,
+    NO_MODEL_LIST,
     UNEXPECTED_TOO_LARGE,
     Category,
     Classification,
@@ -37,20 +38,30 @@ GEMINI_MODEL_PREFIX = "models/"
 
 
 class ModelListError(Exception):
-    """The model list could not be read; ``category`` and ``message`` are as for a validation."""
+    """The model list could not be read; ``category`` and ``message`` are as for a validation.
+
+    ``message`` is English. ``message_template`` and ``message_args`` let the window show it
+    in the user's language, as for a validation result.
+    """
 
     def __init__(
         self,
         category: Category,
-        message: str,
+        message_template: str,
+        message_args: dict[str, str],
         *,
+        retry_after_s: float | None = None,
         provider_message: str = "",
         status_code: int | None = None,
         url: str = "",
     ) -> None:
+        message = message_template.format(**message_args)
         super().__init__(message)
         self.category = category
         self.message = message
+        self.message_template = message_template
+        self.message_args = message_args
+        self.retry_after_s = retry_after_s
         self.provider_message = provider_message
         self.status_code = status_code
         self.url = url
@@ -108,7 +119,9 @@ def _error_for(
     )
     return ModelListError(
         classification.category,
-        template.format(**args),
+        template,
+        args,
+        retry_after_s=classification.retry_after_s,
         provider_message=classification.provider_message,
         status_code=status_code,
         url=url,
@@ -174,7 +187,7 @@ async def list_models(
     probe = build_models_probe(spec, api_host, credentials)
     if probe is None:
         raise ModelListNotSupportedError(
-            Category.BAD_REQUEST, f"{spec.name} has no model list. Type the model name."
+            Category.BAD_REQUEST, NO_MODEL_LIST, {"provider": spec.name}
         )
 
     owns_client = client is None

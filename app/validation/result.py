@@ -261,6 +261,9 @@ UNEXPECTED_EMPTY = QT_TRANSLATE_NOOP(
     "{host} answered HTTP {status} with an empty body, not like the {provider} API. "
     "Check the API Host.",
 )
+NO_MODEL_LIST = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT, "{provider} has no model list. Type the model name."
+)
 UNEXPECTED_TOO_LARGE = QT_TRANSLATE_NOOP(
     MESSAGE_CONTEXT,
     "{host} sent more than {size} for a one-token request, so it is not the {provider} API. "

@@ -301,6 +301,14 @@
         <translation>No se pudieron leer las claves guardadas del llavero: {error}</translation>
     </message>
     <message>
+        <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the settings were restored from the backup {backup}.</source>
+        <translation>No se pudo leer el archivo de configuración ({reason}). Se movió a {moved_to} y la configuración se restauró desde la copia de seguridad {backup}.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the program started with empty settings.</source>
+        <translation>No se pudo leer el archivo de configuración ({reason}). Se movió a {moved_to} y el programa se inició con la configuración vacía.</translation>
+    </message>
+    <message>
         <source>Keep keys in a file</source>
         <translation>Guardar las claves en un archivo</translation>
     </message>
@@ -1153,6 +1161,10 @@
     <message>
         <source>{provider} had a server error or is overloaded. Try again later.</source>
         <translation>{provider} tuvo un error del servidor o está sobrecargado. Inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>{provider} has no model list. Type the model name.</source>
+        <translation>{provider} no tiene lista de modelos. Escriba el nombre del modelo.</translation>
     </message>
     <message>
         <source>{provider} is rate limiting this key right now, so the model could not be checked. Try again {retry}, or save without validation.</source>

@@ -301,6 +301,14 @@
         <translation>无法从钥匙串读取已保存的密钥：{error}</translation>
     </message>
     <message>
+        <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the settings were restored from the backup {backup}.</source>
+        <translation>无法读取设置文件（{reason}）。该文件已移至 {moved_to}，设置已从备份 {backup} 恢复。</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the program started with empty settings.</source>
+        <translation>无法读取设置文件（{reason}）。该文件已移至 {moved_to}，程序以空设置启动。</translation>
+    </message>
+    <message>
         <source>Keep keys in a file</source>
         <translation>将密钥保存在文件中</translation>
     </message>
@@ -1153,6 +1161,10 @@
     <message>
         <source>{provider} had a server error or is overloaded. Try again later.</source>
         <translation>{provider} 出现服务器错误或负载过高。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{provider} has no model list. Type the model name.</source>
+        <translation>{provider} 没有模型列表。请输入模型名称。</translation>
     </message>
     <message>
         <source>{provider} is rate limiting this key right now, so the model could not be checked. Try again {retry}, or save without validation.</source>

@@ -137,3 +137,40 @@ def test_pseudo_localized_text_not_clipped(
             clipped.append(f"button {button.text()[:40]!r}")
 
     assert clipped == []
+
+
+def test_model_list_error_translated(
+    *,
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    qtbot: Any,
+    fake_provider: FakeProviderServer,
+) -> None:
+    language("zh_CN")
+    card = make_window().page.card("openai")
+    assert card is not None
+    fake_provider.serve_case("/v1/models", "openai-invalid-key")
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1")
+
+    driver.click(card.form.load_models_button)
+    qtbot.waitUntil(lambda: not card.model_list.loading, timeout=15_000)
+
+    # Chinese text uses a full-width colon.
+    assert driver.message("model_type") == "无法加载模型列表：密钥无效。验证失败。"  # noqa: RUF001
+
+
+def test_unreadable_settings_reported_translated(
+    language: Callable[[str], None], make_window: Callable[[], MainWindow], config_dir: Path
+) -> None:
+    config_dir.mkdir()
+    (config_dir / "settings.json").write_text("{ not json", encoding="utf-8")
+    language("es")
+
+    text = make_window().page.banner_label.text()
+
+    moved = sorted(config_dir.glob("settings.json.corrupt*"))
+    assert len(moved) == 1
+    assert text.startswith("No se pudo leer el archivo de configuración (")
+    assert f"Se movió a {moved[0]} y el programa se inició con la configuración vacía." in text
