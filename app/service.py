@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -70,12 +70,18 @@ def without_secret(result: ValidationResult, secret: Secret) -> ValidationResult
 
 @dataclass(frozen=True, slots=True)
 class SavedConfig:
-    """A config as stored, with whether its key can really be read back."""
+    """A config as stored, with its key as read back from the secret store.
+
+    ``secret`` is None when no key is saved or it could not be read, and ``key_error`` says
+    why the store failed, so that a caller never has to read the key a second time.
+    """
 
     config_id: str
     settings: ProviderSettings
     key_readable: bool
     is_default: bool
+    secret: Secret | None = field(default=None, repr=False)
+    key_error: SecretStoreError | None = None
 
 
 class ModelService:
@@ -256,21 +262,24 @@ class ModelService:
                     config.provider,
                 )
                 continue
-            readable = self._key_readable(config_id, config)
-            saved.append(
-                SavedConfig(config_id, config, readable, settings.default_provider == config_id)
-            )
+            saved.append(self._saved_config(config_id, config, settings.default_provider))
         return saved
 
     def read_secret(self, config_id: str) -> Secret | None:
         return self.secrets.get(config_id)
 
-    def _key_readable(self, config_id: str, config: ProviderSettings) -> bool:
+    def _saved_config(
+        self, config_id: str, config: ProviderSettings, default_provider: str | None
+    ) -> SavedConfig:
+        is_default = default_provider == config_id
         if config.secret_ref is None:
-            return not get_provider(config.provider).key_required
+            readable = not get_provider(config.provider).key_required
+            return SavedConfig(config_id, config, readable, is_default)
+
         try:
             secret = self.secrets.get(config_id)
         except SecretStoreError as error:
             logger.warning("key unreadable: config_id=%s reason=%s", config_id, error)
-            return False
-        return secret is not None and not secret.is_empty()
+            return SavedConfig(config_id, config, False, is_default, key_error=error)
+        readable = secret is not None and not secret.is_empty()
+        return SavedConfig(config_id, config, readable, is_default, secret if readable else None)

@@ -356,7 +356,7 @@ class ModelsPage(QWidget):
         keychain_error: SecretStoreError | None = None
         for card in self.cards:
             saved_config = saved_by_id.get(card.config_id)
-            card_error = self._keychain_error(saved_config)
+            card_error = saved_config.key_error if saved_config is not None else None
             keychain_error = keychain_error or card_error
             card.load_saved(
                 saved_config,
@@ -390,16 +390,6 @@ class ModelsPage(QWidget):
         return template.format(
             reason=recovery.reason, moved_to=recovery.moved_to, backup=recovery.restored_from
         )
-
-    def _keychain_error(self, saved: SavedConfig | None) -> SecretStoreError | None:
-        """Return why a saved key could not be read, or None when it was read or is absent."""
-        if saved is None or saved.key_readable or saved.settings.secret_ref is None:
-            return None
-        try:
-            self.service.read_secret(saved.config_id)
-        except SecretStoreError as error:
-            return error
-        return None
 
     def _can_switch_to_key_file(self, settings: Settings | None) -> bool:
         return (
@@ -549,13 +539,9 @@ class ModelsPage(QWidget):
         self._add_card(provider, saved.config_id, saved.settings.name or saved.config_id)
 
     def _saved_key_hints(self, saved: SavedConfig | None) -> dict[str, str]:
-        if saved is None or not saved.key_readable or saved.settings.secret_ref is None:
+        if saved is None or saved.secret is None:
             return {}
-        try:
-            secret = self.service.read_secret(saved.config_id)
-        except SecretStoreError:
-            return {}
-        return saved_key_hints(secret) if secret is not None else {}
+        return saved_key_hints(saved.secret)
 
     def card(self, config_id: str) -> ProviderCard | None:
         return next((card for card in self.cards if card.config_id == config_id), None)

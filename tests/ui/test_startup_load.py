@@ -140,3 +140,26 @@ def test_access_keys_hinted_on_their_fields(
         assert rows["secret_access_key"].line_edit.placeholderText() == "Saved"
         assert rows["session_token"].line_edit.placeholderText() == ""
         assert all(rows[key].text() == "" for key in SECRET_KEYS)
+
+
+def test_start_reads_each_key_once(
+    service: ModelService, make_window: Callable[[], MainWindow], monkeypatch: Any
+) -> None:
+    store(service, "openai")
+    store(service, "anthropic")
+    reads: list[str] = []
+    read_key = service.secrets.get
+
+    def counting_get(config_id: str) -> Secret | None:
+        reads.append(config_id)
+        return read_key(config_id)
+
+    monkeypatch.setattr(service.secrets, "get", counting_get)
+
+    window = make_window()
+
+    # Keychain reads are slow (a D-Bus round trip each), so the page reuses the one read.
+    assert sorted(reads) == ["anthropic", "openai"]
+    card = window.page.card("anthropic")
+    assert card is not None
+    assert card.form.rows["api_key"].line_edit.placeholderText() == "Saved key ending in wxyz"
