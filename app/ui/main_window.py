@@ -13,6 +13,7 @@ from app.service import ModelService
 from app.ui.dialogs import confirm
 from app.ui.http_client import HttpClientOwner
 from app.ui.icons import app_icon
+from app.ui.messages import join_names
 from app.ui.models_page import ModelsPage
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         if dirty and not self._close_confirmed:
             event.ignore()
             if self._close_task is None or self._close_task.done():
-                names = ", ".join(card.display_name for card in dirty)
+                names = join_names(card.display_name for card in dirty)
                 self._close_task = asyncio.get_event_loop().create_task(self._confirm_close(names))
             return
 

@@ -7,7 +7,9 @@ is marked here under "providers" so that the translation tools extract it too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.forms import FieldProblem
 from app.i18n import QT_TRANSLATE_NOOP
@@ -35,6 +37,11 @@ HOST_EXAMPLE_HINT = QT_TRANSLATE_NOOP(HOSTS_CONTEXT, ", for example {example}")
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Join names as the user's language writes a list, such as "A, B and C" or "A、B和C"."""
+    return QLocale().createSeparatedList(list(names))
 
 
 def provider_text(text: str) -> str:

@@ -29,7 +29,7 @@ from app.settings.secrets import Secret, SecretStoreError
 from app.settings.store import SettingsError
 from app.ui.badges import CardStatus, Monogram, StatusBadge
 from app.ui.dialogs import confirm
-from app.ui.messages import provider_text, result_message
+from app.ui.messages import join_names, provider_text, result_message
 from app.ui.model_list import ModelListLoader
 from app.ui.provider_form import API_HOST, API_KEY, MODEL_TYPE, SECRET_KEYS, ProviderForm
 from app.ui.result_details import ResultDetails
@@ -630,14 +630,14 @@ class ProviderCard(QFrame):
         if rate_limited:
             text = self.tr(
                 "{provider} is rate limiting this key, so the key and model are not proven. "
-                "Save the key and settings anyway? The card will show Unverified, and it cannot "
-                "be the default until a validation succeeds."
+                "Save the key and settings anyway? The card will show Unverified, and setting it "
+                "as the default will ask you to confirm again."
             )
         else:
             text = self.tr(
                 "{provider} could not be reached, so the key and model are not proven. "
-                "Save the key and settings anyway? The card will show Unverified, and it cannot "
-                "be the default until a validation succeeds."
+                "Save the key and settings anyway? The card will show Unverified, and setting it "
+                "as the default will ask you to confirm again."
             )
         confirmed = await confirm(
             self.window(),
@@ -857,7 +857,7 @@ class ProviderCard(QFrame):
 
         if missing:
             self.hint_label.setText(
-                self.tr("To save, fill in: {fields}.").format(fields=", ".join(missing))
+                self.tr("To save, fill in: {fields}.").format(fields=join_names(missing))
             )
         elif not changed and status in (CardStatus.VALID, CardStatus.DEFAULT):
             self.hint_label.setText(self.tr("No unsaved changes."))

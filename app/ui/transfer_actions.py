@@ -24,7 +24,7 @@ from app.settings.transfer import (
     write_export,
 )
 from app.ui.dialogs import confirm, finished
-from app.ui.messages import provider_text
+from app.ui.messages import join_names, provider_text
 from app.ui.transfer_dialogs import EnvKeysDialog, ExportDialog
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class SettingsTransfer(QObject):
             )
         if export.keys_missing:
             text += " " + self.tr("No key was found for: {configs}.").format(
-                configs=", ".join(export.keys_missing)
+                configs=join_names(export.keys_missing)
             )
         logger.info("settings exported from the window: include_keys=%s", include_keys)
         self.message.emit(text, "info")
@@ -137,11 +137,11 @@ class SettingsTransfer(QObject):
         )
         if report.keys_stored:
             text += " " + self.tr("Keys stored for: {configs}.").format(
-                configs=", ".join(report.keys_stored)
+                configs=join_names(report.keys_stored)
             )
         if report.without_keys:
             text += " " + self.tr("Enter the key again and save for: {configs}.").format(
-                configs=", ".join(report.without_keys)
+                configs=join_names(report.without_keys)
             )
         return text
 
@@ -171,7 +171,7 @@ class SettingsTransfer(QObject):
         if not imported:
             self.message.emit(self.tr("The chosen keys were already saved."), "info")
             return
-        names = ", ".join(provider_text(get_provider(config_id).name) for config_id in imported)
+        names = join_names(provider_text(get_provider(config_id).name) for config_id in imported)
         self.message.emit(
             self.tr(
                 "Keys imported for: {providers}. These cards show Unverified until you save "

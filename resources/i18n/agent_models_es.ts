@@ -460,12 +460,12 @@
         <translation>Validado, pero no se pudieron escribir los ajustes: {error}</translation>
     </message>
     <message>
-        <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
-        <translation>{provider} está limitando la frecuencia de esta clave, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y no podrá ser la predeterminada hasta que una validación tenga éxito.</translation>
+        <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and setting it as the default will ask you to confirm again.</source>
+        <translation>{provider} está limitando la frecuencia de esta clave, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y, al establecerla como predeterminada, se le pedirá que lo confirme de nuevo.</translation>
     </message>
     <message>
-        <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
-        <translation>No se pudo contactar con {provider}, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y no podrá ser la predeterminada hasta que una validación tenga éxito.</translation>
+        <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and setting it as the default will ask you to confirm again.</source>
+        <translation>No se pudo contactar con {provider}, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y, al establecerla como predeterminada, se le pedirá que lo confirme de nuevo.</translation>
     </message>
     <message>
         <source>Remove {provider}</source>

@@ -460,12 +460,12 @@
         <translation>验证成功，但无法写入设置：{error}</translation>
     </message>
     <message>
-        <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
-        <translation>{provider} 正在对此密钥限流，因此密钥和模型未经证实。仍要保存密钥和设置吗？卡片将显示“未验证”，在验证成功之前不能设为默认。</translation>
+        <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and setting it as the default will ask you to confirm again.</source>
+        <translation>{provider} 正在对此密钥限流，因此密钥和模型未经证实。仍要保存密钥和设置吗？卡片将显示“未验证”，将其设为默认时会再次请您确认。</translation>
     </message>
     <message>
-        <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and it cannot be the default until a validation succeeds.</source>
-        <translation>无法连接 {provider}，因此密钥和模型未经证实。仍要保存密钥和设置吗？卡片将显示“未验证”，在验证成功之前不能设为默认。</translation>
+        <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and setting it as the default will ask you to confirm again.</source>
+        <translation>无法连接 {provider}，因此密钥和模型未经证实。仍要保存密钥和设置吗？卡片将显示“未验证”，将其设为默认时会再次请您确认。</translation>
     </message>
     <message>
         <source>Remove {provider}</source>
