@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.text import breakable
 from app.ui.theme import set_role
 
 MESSAGE_KINDS = ("error", "warning", "info", "success")
@@ -115,7 +116,7 @@ class FormRow(QWidget):
         assert kind in MESSAGE_KINDS, kind
         self.message = text
         self.message_kind = kind
-        self.message_label.setText(text)
+        self.message_label.setText(breakable(text))
         set_role(self.message_label, kind)
         self.message_label.setVisible(bool(text))
         self._show_fix(fix if text else None)

@@ -806,7 +806,7 @@ class ProviderCard(QFrame):
 
     def _show_status(self, text: str, kind: str) -> None:
         """Show ``text`` on the status line and announce it through accessible descriptions."""
-        self.status_label.setText(text)
+        self.status_label.setText(breakable(text))
         set_role(self.status_label, kind)
         self.status_label.setAccessibleDescription(text)
         self.save_button.setAccessibleDescription(text)
