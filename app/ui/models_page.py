@@ -35,7 +35,9 @@ from app.ui.add_endpoint_dialog import AddEndpointDialog
 from app.ui.badges import CardStatus
 from app.ui.card_grid import CardGrid
 from app.ui.dialogs import confirm, finished
+from app.ui.focus_order import step_focus
 from app.ui.icons import themed_icon
+from app.ui.messages import join_names
 from app.ui.provider_card import ProviderCard, saved_key_hints
 from app.ui.theme import current_theme, set_role
 from app.ui.transfer_actions import SettingsTransfer
@@ -78,6 +80,11 @@ class ModelsPage(QWidget):
         self.cards: list[ProviderCard] = []
         self._dialog_task: asyncio.Task[None] | None = None
         self.watcher: SettingsFileWatcher | None = None
+        # The recovery the banner last reported, so that each is reported once, including
+        # one made by a save of this window.
+        self._reported_recovery: Recovery | None = None
+        # True while the banner says settings.json could not be read; a good reload clears it.
+        self._banner_shows_unreadable = False
         self.transfer = SettingsTransfer(service, self)
         self.transfer.imported.connect(self.reload)
         self.transfer.message.connect(self.show_banner)
@@ -342,6 +349,7 @@ class ModelsPage(QWidget):
         store = self.service.store
         if store.last_recovery is not None:
             problems.append(self._recovery_message(store.last_recovery))
+            self._reported_recovery = store.last_recovery
         if store.last_migration_error is not None:
             problems.append(
                 self.tr("The settings file could not be updated to this version: {error}").format(
@@ -374,6 +382,15 @@ class ModelsPage(QWidget):
         self.show_banner("\n\n".join(problems), offer_key_file=offer_key_file)
         self._show_key_storage(settings)
         self.apply_filter()
+
+    def _show_recovery(self, recovery: Recovery, lost: list[str]) -> None:
+        """Report a file moved aside after the window had loaded it, with the configs lost."""
+        text = self._recovery_message(recovery)
+        if lost:
+            text += " " + self.tr(
+                "These configs were not in the restored settings; save them again: {configs}."
+            ).format(configs=join_names(lost))
+        self.show_banner(text)
 
     def _recovery_message(self, recovery: Recovery) -> str:
         """Return what happened to an unreadable settings file, in the user's language."""
@@ -449,19 +466,28 @@ class ModelsPage(QWidget):
         changes keeps its fields and updates its badge. Cards whose config did not change
         stay as they are, so a result or message on them stays too.
         """
-        recovery_before = self.service.store.last_recovery
         try:
             saved_configs = self.service.saved_configs()
             settings = self.service.load()
         except (SettingsError, SecretStoreError) as error:
             logger.error("settings not reloaded: %s", error)
             self.show_banner(str(error))
+            self._banner_shows_unreadable = True
             return
-        recovery = self.service.store.last_recovery
-        if recovery is not None and recovery is not recovery_before:
-            self.show_banner(self._recovery_message(recovery))
 
         saved_by_id = {saved.config_id: saved for saved in saved_configs}
+        recovery = self.service.store.last_recovery
+        if recovery is not None and recovery is not self._reported_recovery:
+            self._reported_recovery = recovery
+            lost = [
+                card.display_name
+                for card in self.cards
+                if card.saved_settings is not None and card.config_id not in saved_by_id
+            ]
+            self._show_recovery(recovery, lost)
+        elif self._banner_shows_unreadable:
+            self.show_banner("")
+
         for saved in saved_configs:
             if self.card(saved.config_id) is None:
                 self._add_extra_card(saved)
@@ -527,6 +553,7 @@ class ModelsPage(QWidget):
                 "shows the settings from before."
             ).format(error=message)
         )
+        self._banner_shows_unreadable = True
 
     def _add_extra_card(self, saved: SavedConfig) -> None:
         try:
@@ -555,6 +582,10 @@ class ModelsPage(QWidget):
             matching.sort(key=lambda card: not card.is_configured)
         return matching
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab follows the cards as the grid shows them, not the order they were created in.
+        return step_focus(self, self.grid.cards, next) or super().focusNextPrevChild(next)
+
     def apply_filter(self) -> None:
         visible = self.visible_cards()
         self.grid.set_cards(visible)
@@ -569,6 +600,7 @@ class ModelsPage(QWidget):
 
         ``offer_key_file`` shows the button that moves key storage to the key file.
         """
+        self._banner_shows_unreadable = False
         self.key_file_button.setVisible(bool(text) and offer_key_file)
         self.banner_label.setText(text)
         set_role(self.banner_label, kind)

@@ -214,3 +214,57 @@ def test_reload_names_moved_damaged_file(
     # The backup is the file before the last write: saved, but not yet the default.
     assert openai.status is CardStatus.VALID
     assert openai.form.rows["model_type"].text() == "gpt-4.1-mini"
+
+
+def test_banner_cleared_when_file_repaired(
+    window: MainWindow,
+    drive: Any,
+    qtbot: QtBot,
+    fake_provider: FakeProviderServer,
+    config_dir: Path,
+) -> None:
+    save_card(window, drive, "openai", f"{fake_provider.url}/v1", "gpt-4.1-mini")
+    wait_until_watched(qtbot, window, "openai")
+    settings_file = config_dir / "settings.json"
+    good = settings_file.read_text(encoding="utf-8")
+    settings_file.write_text("{ not json", encoding="utf-8")
+    qtbot.waitUntil(window.page.banner.isVisible, timeout=RELOAD_TIMEOUT_MS)
+
+    settings_file.write_text(good.replace("gpt-4.1-mini", "gpt-4.1"), encoding="utf-8")
+
+    openai = window.page.card("openai")
+    assert openai is not None
+    qtbot.waitUntil(
+        lambda: openai.form.rows["model_type"].text() == "gpt-4.1", timeout=RELOAD_TIMEOUT_MS
+    )
+    assert not window.page.banner.isVisible()
+
+
+def test_save_after_damage_reports_lost_configs(
+    window: MainWindow,
+    drive: Any,
+    qtbot: QtBot,
+    fake_provider: FakeProviderServer,
+    config_dir: Path,
+) -> None:
+    save_card(window, drive, "openai", f"{fake_provider.url}/v1", "gpt-4.1-mini")
+    save_card(window, drive, "deepseek", fake_provider.url, "deepseek-chat")
+    wait_until_watched(qtbot, window, "deepseek")
+    (config_dir / "settings.json").write_text("{ not json", encoding="utf-8")
+    qtbot.waitUntil(window.page.banner.isVisible, timeout=RELOAD_TIMEOUT_MS)
+
+    # The backup is the file before the last write, which did not have DeepSeek yet.
+    save_card(window, drive, "mistral", f"{fake_provider.url}/v1", "mistral-small-latest")
+
+    qtbot.waitUntil(
+        lambda: window.page.banner_label.text().startswith("The settings file could not be read"),
+        timeout=RELOAD_TIMEOUT_MS,
+    )
+    moved = sorted(config_dir.glob("settings.json.corrupt*"))
+    assert len(moved) == 1
+    text = window.page.banner_label.text()
+    assert str(moved[0]) in text
+    assert "restored from the backup" in text
+    assert text.endswith(
+        "These configs were not in the restored settings; save them again: DeepSeek."
+    )
