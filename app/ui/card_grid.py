@@ -38,6 +38,11 @@ class CardGrid(QWidget):
         self._card_width = self._measure_card_width()
         self._relayout(force=True)
 
+    @property
+    def cards(self) -> list[QWidget]:
+        """Return the shown cards in their order."""
+        return list(self._cards)
+
     def card_width(self) -> int:
         """Return the narrowest width at which every card shows all its text."""
         return self._card_width or self._measure_card_width()

@@ -116,3 +116,28 @@ def test_tooltips_give_specification_examples(window: MainWindow) -> None:
     )
     assert "gemini-3.5-flash" in gemini.form.rows["model_type"].field.toolTip()
     assert "gpt-4o-mini-prod" in azure.form.rows["deployment_name"].field.toolTip()
+
+
+def test_tab_order_follows_configured_first(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer
+) -> None:
+    mistral = window.page.card("mistral")
+    assert mistral is not None
+    drive(mistral).fill(api_key=KEY, api_host=fake_provider.url, model_type="mistral-small-latest")
+    drive(mistral).save_and_wait()
+    window.page.configured_first.setChecked(True)
+    shown = [card.config_id for card in window.page.visible_cards()[:3]]
+    assert shown == ["mistral", "gemini", "openai"]
+
+    visited = tab_through(qtbot, mistral.form.rows["api_key"].field, 40)
+    gemini = window.page.card("gemini")
+    assert gemini is not None
+    gemini.form.rows["api_key"].field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    back = QApplication.focusWidget()
+
+    first_fields = [card.form.rows["api_key"].field for card in window.page.visible_cards()[:3]]
+    reached = [widget for widget in visited if widget in first_fields]
+    assert reached[:3] == first_fields
+    assert back is not None
+    assert mistral.isAncestorOf(back)
