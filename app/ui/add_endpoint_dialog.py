@@ -88,8 +88,12 @@ class AddEndpointDialog(QDialog):
         return str(self.preset_field.currentData() or "")
 
     def _on_preset_chosen(self, index: int) -> None:
-        if index > 0 and not self.name_field.text().strip():
-            self.name_field.setText(LOCAL_SERVER_PRESETS[index - 1].name)
+        # The name follows the preset until the user types a name of their own.
+        preset_names = {preset.name for preset in LOCAL_SERVER_PRESETS}
+        typed = self.name_field.text().strip()
+        if typed and typed not in preset_names:
+            return
+        self.name_field.setText(LOCAL_SERVER_PRESETS[index - 1].name if index > 0 else "")
 
     def _check(self) -> None:
         name = self.endpoint_name

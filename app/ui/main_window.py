@@ -87,6 +87,12 @@ class MainWindow(QMainWindow):
         dirty = self.page.dirty_cards()
         if dirty and not self._close_confirmed:
             event.ignore()
+            # A save still validating would finish behind the question and make its list of
+            # unsaved cards wrong, so closing stops it first, as closing always does.
+            for card in dirty:
+                card.cancel_validation(
+                    self.tr("Validation cancelled because the window is closing.")
+                )
             if self._close_task is None or self._close_task.done():
                 names = join_names(card.display_name for card in dirty)
                 self._close_task = asyncio.get_event_loop().create_task(self._confirm_close(names))

@@ -163,6 +163,10 @@
         <translation>Modelos</translation>
     </message>
     <message>
+        <source>Validation cancelled because the window is closing.</source>
+        <translation>Validación cancelada porque la ventana se está cerrando.</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -299,6 +303,10 @@
     <message>
         <source>Saved keys could not be read from the keychain: {error}</source>
         <translation>No se pudieron leer las claves guardadas del llavero: {error}</translation>
+    </message>
+    <message>
+        <source>These configs were not in the restored settings; save them again: {configs}.</source>
+        <translation>Estas configuraciones no estaban en los ajustes restaurados; vuelva a guardarlas: {configs}.</translation>
     </message>
     <message>
         <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the settings were restored from the backup {backup}.</source>

@@ -163,6 +163,10 @@
         <translation>模型</translation>
     </message>
     <message>
+        <source>Validation cancelled because the window is closing.</source>
+        <translation>窗口正在关闭，验证已取消。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -299,6 +303,10 @@
     <message>
         <source>Saved keys could not be read from the keychain: {error}</source>
         <translation>无法从钥匙串读取已保存的密钥：{error}</translation>
+    </message>
+    <message>
+        <source>These configs were not in the restored settings; save them again: {configs}.</source>
+        <translation>恢复的设置中没有这些配置，请重新保存：{configs}。</translation>
     </message>
     <message>
         <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the settings were restored from the backup {backup}.</source>

@@ -135,6 +135,22 @@ def test_add_custom_endpoint_with_preset(
     assert window.page.next_custom_config_id() == "openai-compatible-3"
 
 
+def test_add_dialog_name_follows_preset(window: MainWindow) -> None:
+    dialog = AddEndpointDialog(set(), window)
+
+    dialog.preset_field.setCurrentIndex(1)
+    dialog.preset_field.setCurrentIndex(2)
+    assert dialog.endpoint_name == "vLLM"
+    assert dialog.api_host == "http://localhost:8000/v1"
+
+    dialog.preset_field.setCurrentIndex(0)
+    assert dialog.endpoint_name == ""
+
+    dialog.name_field.setText("Office GPU server")
+    dialog.preset_field.setCurrentIndex(1)
+    assert dialog.endpoint_name == "Office GPU server"
+
+
 def test_add_dialog_rejects_taken_name(window: MainWindow) -> None:
     dialog = AddEndpointDialog({"OpenAI"}, window)
     dialog.name_field.setText("openai")
@@ -381,6 +397,28 @@ def test_close_with_unsaved_changes_asks(window: MainWindow, drive: Any, qtbot: 
     click_dialog_button(qtbot, window, "Discard and close")
     qtbot.waitUntil(lambda: closed == [True], timeout=2_000)
     assert not window.isVisible()
+
+
+def test_close_during_save_cancels_validation(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    fake_provider.delay_s = 2.0
+    card = window.page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    driver.click(card.save_button)
+    assert card.is_validating
+
+    window.close()
+    qtbot.waitUntil(lambda: visible_dialog(window, QMessageBox) is not None, timeout=2_000)
+    qtbot.wait(2_500)  # longer than the provider's delay
+
+    assert not card.is_validating
+    assert card.status_label.text() == "Validation cancelled because the window is closing."
+    assert stored_key("openai") is None
+    assert not (config_dir / "settings.json").exists()
+    click_dialog_button(qtbot, window, "Cancel")
 
 
 def test_custom_model_section_explains_built_in_cards(window: MainWindow) -> None:
