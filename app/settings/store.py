@@ -305,6 +305,11 @@ class SettingsStore:
             return self.path.read_bytes()
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            raise SettingsError(
+                f"Cannot read {self.path}: it is a folder, not a file. Remove or rename "
+                "that folder, then try again."
+            ) from None
         except OSError as error:
             raise SettingsError(
                 f"Cannot read {self.path}: {error.strerror or error}. Check the file's "

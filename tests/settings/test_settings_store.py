@@ -195,13 +195,18 @@ def test_read_only_load_takes_no_lock(store: SettingsStore) -> None:
         assert store.load_read_only().providers["openai"].model_type == "first"
 
 
-def test_unreadable_permissions_explained(store: SettingsStore) -> None:
+def test_settings_path_folder_explained(store: SettingsStore) -> None:
     store.path.parent.mkdir(parents=True)
     store.path.mkdir()  # a folder where the file should be
-    with pytest.raises(SettingsError) as raised:
-        store.load()
-    assert str(store.path) in str(raised.value)
-    assert "permissions" in str(raised.value)
+
+    for load in (store.load, store.load_read_only):
+        with pytest.raises(SettingsError) as raised:
+            load()
+        message = str(raised.value)
+        assert str(store.path) in message
+        assert "is a folder" in message
+        assert "Remove or rename that folder" in message
+        assert "permissions" not in message
 
 
 def test_lock_timeout_names_lock_file(settings_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
