@@ -14,7 +14,7 @@ from app.paths import settings_path
 from app.settings.keystore import SettingsSecretStore
 from app.settings.model import ProviderSettings, SecretRef, Settings, as_secret_storage
 from app.settings.secrets import Secret, SecretStore, SecretStoreError
-from app.settings.store import SettingsError, SettingsStore
+from app.settings.store import SettingsStore
 from app.validation.capabilities import check_tool_support
 from app.validation.models import list_models
 from app.validation.probes import Credentials
@@ -191,7 +191,8 @@ class ModelService:
         )
         try:
             self.store.update(lambda settings: settings.with_provider(config_id, saved))
-        except SettingsError:
+        except Exception:
+            # Whatever stopped the update, settings.json was not written.
             self._restore_secret(config_id, previous)
             raise
 
@@ -241,7 +242,7 @@ class ModelService:
         self.secrets.delete(config_id)
         try:
             self.store.update(lambda settings: settings.without_provider(config_id))
-        except SettingsError:
+        except Exception:
             self._restore_secret(config_id, previous)
             raise
         logger.info("config reset: config_id=%s", config_id)

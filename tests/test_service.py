@@ -60,6 +60,46 @@ def test_failed_reset_keeps_key(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "openai" in service.load().providers
 
 
+def block_lock(service: ModelService) -> Path:
+    """Put a folder where the settings lock file goes, so that the lock cannot be taken."""
+    lock_path = service.store.lock_path
+    lock_path.unlink(missing_ok=True)
+    lock_path.mkdir()
+    return lock_path
+
+
+def test_save_with_blocked_lock_stores_nothing() -> None:
+    service = ModelService()
+    service.store_config("openai", CONFIG, Secret(api_key=KEY), verified=True)
+    before = service.settings_file.read_bytes()
+    lock_path = block_lock(service)
+
+    other = ProviderConfig("anthropic", "https://api.anthropic.com", "claude-sonnet-4-5")
+    with pytest.raises(SettingsWriteError) as raised:
+        service.store_config(
+            "anthropic", other, Secret(api_key="sk-ant-other-0123456789"), verified=True
+        )
+
+    assert str(lock_path) in str(raised.value)
+    assert "Remove or rename" in str(raised.value)
+    assert keyring.get_password("agent-models", "anthropic") is None
+    assert keyring.get_password("agent-models", "openai") == KEY
+    assert service.settings_file.read_bytes() == before
+
+
+def test_reset_with_blocked_lock_keeps_key() -> None:
+    service = ModelService()
+    service.store_config("openai", CONFIG, Secret(api_key=KEY), verified=True)
+    before = service.settings_file.read_bytes()
+    block_lock(service)
+
+    with pytest.raises(SettingsWriteError):
+        service.reset("openai")
+
+    assert keyring.get_password("agent-models", "openai") == KEY
+    assert service.settings_file.read_bytes() == before
+
+
 def test_saved_configs_skip_unknown_provider(config_dir: Path) -> None:
     config_dir.mkdir(parents=True)
     (config_dir / "settings.json").write_text(

@@ -125,9 +125,10 @@ class SettingsStore:
         if file_version(data) < SCHEMA_VERSION:
             try:
                 return self._locked(self._load_for_write)
-            except SecretStoreError as error:
-                # The keys of a version-0 file could not move to the keychain: keep the
-                # file as it is, keys included, and work with the migrated copy in memory.
+            except (SecretStoreError, SettingsWriteError) as error:
+                # The keys of a version-0 file could not move to the keychain, or the folder
+                # cannot be locked or written. Keep the file as it is, keys included, and
+                # work with the migrated copy in memory.
                 self.last_migration_error = str(error)
                 logger.error("settings migration postponed: path=%s error=%s", self.path, error)
         return settings
@@ -156,8 +157,7 @@ class SettingsStore:
 
         def read_change_write() -> Settings:
             current = self._load_for_write()
-            remove_stale_temp_files(self.path)
-            remove_stale_temp_files(self.backup_path)
+            self._remove_stale_temp_files()
             updated = change(current)
             if updated != current or not self.path.exists():
                 self._write(updated)
@@ -204,7 +204,10 @@ class SettingsStore:
             )
         else:
             copy = self.path.with_name(f"{self.path.name}.v{version}.bak")
-            write_atomically(copy, raw)
+            try:
+                write_atomically(copy, raw)
+            except OSError as error:
+                raise _write_error(f"write {copy}", error, self.path.parent) from error
             logger.info("kept the version-%d settings file as %s", version, copy)
 
         self._write(settings, back_up=False)
@@ -220,14 +223,33 @@ class SettingsStore:
         """Move the unparsable file aside and restore the backup if it parses."""
         reason = _first_line(error)
         moved_to = self._corrupt_name()
-        os.replace(self.path, moved_to)
+        try:
+            os.replace(self.path, moved_to)
+        except OSError as move_error:
+            raise _write_error(
+                f"move the unreadable {self.path} aside", move_error, self.path.parent
+            ) from move_error
 
         restored_from = None
         settings = Settings()
         backup = self._read_backup()
         if backup is not None:
             backup_raw, settings = backup
-            write_atomically(self.path, backup_raw)
+            try:
+                write_atomically(self.path, backup_raw)
+            except OSError as restore_error:
+                logger.error(
+                    "settings backup not restored: path=%s backup=%s error=%s",
+                    self.path,
+                    self.backup_path,
+                    restore_error,
+                )
+                raise SettingsWriteError(
+                    f"The unreadable {self.path} was moved to {moved_to}, but the backup "
+                    f"{self.backup_path} could not be copied in its place "
+                    f"({restore_error.strerror or restore_error}). Check that the folder is "
+                    "writable by you, then copy the backup to settings.json by hand."
+                ) from restore_error
             restored_from = self.backup_path
 
         self.last_recovery = Recovery(moved_to, reason, restored_from)
@@ -248,11 +270,15 @@ class SettingsStore:
                 self._copy_to_backup()
             write_atomically(self.path, text.encode("utf-8"))
         except OSError as error:
-            logger.error("settings write failed: path=%s error=%s", self.path, error)
-            raise SettingsWriteError(
-                f"Could not write {self.path} ({error.strerror or error}). Check that the folder "
-                "exists, is writable by you, and that the disk is not full. Nothing was changed."
-            ) from error
+            raise _write_error(f"write {self.path}", error, self.path.parent) from error
+
+    def _remove_stale_temp_files(self) -> None:
+        """Delete the temporary files of dead writers; a failure only leaves them for later."""
+        try:
+            remove_stale_temp_files(self.path)
+            remove_stale_temp_files(self.backup_path)
+        except OSError as error:
+            logger.warning("stale temporary files not removed: path=%s error=%s", self.path, error)
 
     def _copy_to_backup(self) -> None:
         """Keep the last file that parsed, so that a damaged or bad file can be undone."""
@@ -290,15 +316,26 @@ class SettingsStore:
     # Helpers that need no lock.
 
     def _locked(self, action: Callable[[], T]) -> T:
-        make_private_folder(self.path.parent)
+        folder = self.path.parent
         try:
-            with self._lock:
-                return action()
-        except Timeout as error:
+            make_private_folder(folder)
+        except OSError as error:
+            raise _write_error(f"create the settings folder {folder}", error, folder) from error
+
+        try:
+            self._lock.acquire()
+        except Timeout as error:  # a subclass of OSError, so it comes first
             raise SettingsLockedError(
                 f"Another Agent Models process has held {self.lock_path} for over "
                 f"{LOCK_TIMEOUT_S:g} seconds. Close it, or delete the lock file if none runs."
             ) from error
+        except OSError as error:
+            raise _write_error(f"lock {self.lock_path}", error, folder) from error
+
+        try:
+            return action()
+        finally:
+            self._lock.release()
 
     def _read_bytes(self) -> bytes | None:
         try:
@@ -342,6 +379,29 @@ def decode_settings(raw: bytes) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("the top level is not a JSON object")
     return data
+
+
+def _write_error(action: str, error: OSError, folder: Path) -> SettingsWriteError:
+    """Log an OSError that stopped a change of the settings folder; return the error to raise.
+
+    ``action`` completes "Could not", for example "lock /home/me/settings.json.lock".
+    """
+    logger.error("settings change failed: could not %s: error=%s", action, error)
+    if isinstance(error, IsADirectoryError) and error.filename:
+        fix = f"{error.filename} is a folder, not a file. Remove or rename that folder."
+    elif isinstance(error, FileExistsError | NotADirectoryError) and error.filename:
+        fix = (
+            f"{error.filename} or one of its parent folders is a file. Remove or rename that "
+            "file, or set AGENT_MODELS_CONFIG_DIR to another folder."
+        )
+    else:
+        fix = (
+            f"Check that the folder {folder} exists and is writable by you, and that the disk "
+            "is not full."
+        )
+    return SettingsWriteError(
+        f"Could not {action} ({error.strerror or error}). {fix} Nothing was changed."
+    )
 
 
 def _first_line(error: Exception) -> str:

@@ -16,6 +16,7 @@ from app.settings.store import (
     SettingsError,
     SettingsLockedError,
     SettingsStore,
+    SettingsWriteError,
     UnreadableSettingsError,
 )
 
@@ -234,6 +235,50 @@ def test_lock_timeout_names_lock_file(settings_file: Path, monkeypatch: pytest.M
 
     assert str(store.lock_path) in str(raised.value)
     assert not settings_file.exists()
+
+
+def test_lock_path_folder_raises_write_error(store: SettingsStore) -> None:
+    _save(store, "first")
+    before = store.path.read_bytes()
+    store.lock_path.unlink(missing_ok=True)
+    store.lock_path.mkdir()
+
+    with pytest.raises(SettingsWriteError) as raised:
+        _save(store, "second")
+
+    message = str(raised.value)
+    assert str(store.lock_path) in message
+    assert "is a folder" in message
+    assert "Remove or rename" in message
+    assert store.path.read_bytes() == before
+
+
+def test_older_file_loads_with_lock_path_folder(store: SettingsStore) -> None:
+    store.path.parent.mkdir(parents=True)
+    old_file = {
+        "schema_version": 1,
+        "providers": {"openai": _config("first").model_dump(mode="json")},
+    }
+    store.path.write_text(json.dumps(old_file))
+    before = store.path.read_bytes()
+    store.lock_path.mkdir()
+
+    settings = store.load()
+
+    assert settings.providers["openai"].model_type == "first"
+    assert store.last_migration_error is not None
+    assert str(store.lock_path) in store.last_migration_error
+    assert store.path.read_bytes() == before
+
+
+def test_settings_folder_a_file_raises_write_error(store: SettingsStore) -> None:
+    store.path.parent.parent.mkdir(parents=True, exist_ok=True)
+    store.path.parent.write_text("not a folder\n")
+
+    with pytest.raises(SettingsWriteError) as raised:
+        _save(store, "first")
+
+    assert str(store.path.parent) in str(raised.value)
 
 
 def test_change_that_raises_writes_nothing(store: SettingsStore) -> None:
