@@ -11,6 +11,7 @@ import httpx
 
 from app.catalog import get_provider, load_catalog
 from app.paths import settings_path
+from app.settings.key_changes import KeyChanges
 from app.settings.keystore import SettingsSecretStore
 from app.settings.model import ProviderSettings, SecretRef, Settings, as_secret_storage
 from app.settings.secrets import Secret, SecretStore, SecretStoreError
@@ -171,10 +172,10 @@ class ModelService:
         If settings.json cannot be written, the previous secret is put back, so that the
         keychain and the settings file never disagree.
         """
-        previous = self._previous_secret(config_id)
+        changes = KeyChanges(self.secrets)
         secret_ref = None
         if not secret.is_empty():
-            self.secrets.set(config_id, secret)
+            changes.set(config_id, secret)
             secret_ref = SecretRef(
                 storage=as_secret_storage(self.secrets.storage), username=config_id
             )
@@ -193,7 +194,7 @@ class ModelService:
             self.store.update(lambda settings: settings.with_provider(config_id, saved))
         except Exception:
             # Whatever stopped the update, settings.json was not written.
-            self._restore_secret(config_id, previous)
+            changes.restore()
             raise
 
         if secret.is_empty():
@@ -205,21 +206,6 @@ class ModelService:
             verified,
         )
         return saved
-
-    def _previous_secret(self, config_id: str) -> Secret | None:
-        try:
-            return self.secrets.get(config_id)
-        except SecretStoreError:
-            return None
-
-    def _restore_secret(self, config_id: str, previous: Secret | None) -> None:
-        try:
-            if previous is None:
-                self.secrets.delete(config_id)
-            else:
-                self.secrets.set(config_id, previous)
-        except SecretStoreError as error:
-            logger.error("key rollback failed: config_id=%s error=%s", config_id, error)
 
     def set_default(self, config_id: str) -> Settings:
         def change(settings: Settings) -> Settings:
@@ -238,12 +224,12 @@ class ModelService:
 
         If settings.json cannot be written, the key is put back.
         """
-        previous = self._previous_secret(config_id)
-        self.secrets.delete(config_id)
+        changes = KeyChanges(self.secrets)
+        changes.delete(config_id)
         try:
             self.store.update(lambda settings: settings.without_provider(config_id))
         except Exception:
-            self._restore_secret(config_id, previous)
+            changes.restore()
             raise
         logger.info("config reset: config_id=%s", config_id)
 

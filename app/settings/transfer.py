@@ -15,8 +15,15 @@ from pydantic import ValidationError
 
 from app.catalog import Provider, UnknownProviderError, get_provider
 from app.settings.files import make_private_folder, write_atomically
+from app.settings.key_changes import KeyChanges
 from app.settings.migrations import legacy_keys
-from app.settings.model import ProviderSettings, SecretRef, Settings, as_secret_storage
+from app.settings.model import (
+    ProviderSettings,
+    SecretRef,
+    SecretStorage,
+    Settings,
+    as_secret_storage,
+)
 from app.settings.secrets import Secret, SecretStore, SecretStoreError
 from app.settings.store import SettingsError, SettingsStore, decode_settings, parse_settings
 from app.validation.hosts import check_api_host
@@ -154,14 +161,11 @@ def import_settings(
 
     The document is checked completely before anything is written: a newer version
     raises ``NewerSettingsError``, anything that does not match the model or the catalog
-    raises ``SettingsImportError``.
+    raises ``SettingsImportError``. When a key or settings.json cannot be written, the
+    keys already stored are put back as they were, so a failed import changes nothing.
     """
     imported = _parse_import(document, source)
-
-    for config_id, secret in imported.keys.items():
-        secrets.set(config_id, secret)
-    storage = as_secret_storage(secrets.storage)
-
+    changes = KeyChanges(secrets)
     removed: list[str] = []
     without_keys: list[str] = []
 
@@ -193,7 +197,14 @@ def import_settings(
             default = current.default_provider
         return current.model_copy(update={"providers": providers, "default_provider": default})
 
-    updated = store.update(change)
+    try:
+        for config_id, secret in imported.keys.items():
+            changes.set(config_id, secret)
+        storage = as_secret_storage(secrets.storage)
+        updated = store.update(change)
+    except Exception:
+        changes.restore()
+        raise
 
     for config_id in removed:
         try:
@@ -409,7 +420,8 @@ def import_env_keys(
     suggested model. It has ``verified`` false, because nothing was validated. A saved
     config keeps its host and model, and is marked unverified only when the key changed.
     Raises ``ValueError`` for a variable that is not set, not known, not importable, or
-    a second variable for the same provider.
+    a second variable for the same provider. All configs are written in one settings
+    update. When that update or a key fails, the keys already stored are put back.
     """
     environ = os.environ if environ is None else environ
     found = {item.variable: item for item in find_env_keys(store, environ)}
@@ -428,11 +440,15 @@ def import_env_keys(
             )
         chosen[item.provider] = item
 
-    imported: list[str] = []
+    new_keys: dict[str, Secret] = {}
     for provider_id, item in chosen.items():
         secret = _env_secret(item.variable, environ)
-        if _import_one(store, secrets, provider_id, secret, environ):
-            imported.append(provider_id)
+        if not _is_saved(store, secrets, provider_id, secret):
+            new_keys[provider_id] = secret
+
+    if new_keys:
+        _store_env_keys(store, secrets, new_keys, environ)
+    imported = list(new_keys)
     logger.info("keys imported from the environment: configs=%s", ",".join(imported))
     return imported
 
@@ -448,26 +464,41 @@ def _env_secret(variable: str, environ: Mapping[str, str]) -> Secret:
     return Secret(api_key=value)
 
 
-def _import_one(
+def _is_saved(store: SettingsStore, secrets: SecretStore, config_id: str, secret: Secret) -> bool:
+    """Return True when the config is saved with this very key."""
+    existing = store.load().providers.get(config_id)
+    if existing is None or existing.secret_ref is None:
+        return False
+    try:
+        return secrets.get(config_id) == secret
+    except SecretStoreError:
+        return False  # storing the key raises the same error with its fix
+
+
+def _store_env_keys(
     store: SettingsStore,
     secrets: SecretStore,
-    config_id: str,
-    secret: Secret,
+    new_keys: dict[str, Secret],
     environ: Mapping[str, str],
-) -> bool:
-    """Store one key and its config; return False when the same key was already saved."""
-    existing = store.load().providers.get(config_id)
-    if existing is not None and existing.secret_ref is not None:
-        try:
-            if secrets.get(config_id) == secret:
-                return False
-        except SecretStoreError:
-            pass  # the store below raises the same error with its fix
+) -> None:
+    """Store the keys, then their configs in one settings update; undo the keys if it fails."""
+    changes = KeyChanges(secrets)
+    try:
+        for config_id, secret in new_keys.items():
+            changes.set(config_id, secret)
+        storage = as_secret_storage(secrets.storage)
+        store.update(lambda settings: _with_env_configs(settings, list(new_keys), storage, environ))
+    except Exception:
+        changes.restore()
+        raise
 
-    secrets.set(config_id, secret)
-    ref = SecretRef(storage=as_secret_storage(secrets.storage), username=config_id)
 
-    def change(settings: Settings) -> Settings:
+def _with_env_configs(
+    settings: Settings, config_ids: list[str], storage: SecretStorage, environ: Mapping[str, str]
+) -> Settings:
+    """Return ``settings`` with each config pointing at its new key, marked unverified."""
+    for config_id in config_ids:
+        ref = SecretRef(storage=storage, username=config_id)
         current = settings.providers.get(config_id)
         if current is not None:
             updated = current.model_copy(
@@ -475,10 +506,8 @@ def _import_one(
             )
         else:
             updated = _new_config(config_id, ref, environ)
-        return settings.with_provider(config_id, updated)
-
-    store.update(change)
-    return True
+        settings = settings.with_provider(config_id, updated)
+    return settings
 
 
 def _new_config(config_id: str, ref: SecretRef, environ: Mapping[str, str]) -> ProviderSettings:
