@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from app.catalog import Provider, UnknownProviderError, get_provider
+from app.forms import KEY_HAS_ODD_CHARACTER, KEY_HAS_SPACE, FieldProblem, check_form
 from app.settings.files import make_private_folder, write_atomically
 from app.settings.key_changes import KeyChanges
 from app.settings.migrations import legacy_keys
@@ -336,10 +337,48 @@ def _parse_keys(keys_data: dict[str, Any], settings: Settings, source: str) -> d
                 f"{source}: the key of {config_id!r} must be an object of text fields named "
                 f"{', '.join(sorted(known_fields))}."
             )
-        secret = Secret.from_values(values)
+        secret, problem = _checked_secret(
+            get_provider(settings.providers[config_id].provider), Secret.from_values(values)
+        )
+        if problem is not None:
+            raise SettingsImportError(
+                f"{source}: {_key_problem_text(problem, f'the {problem.field} of {config_id!r}')}"
+                " Copy the key again, then import again. Nothing was imported."
+            )
         if not secret.is_empty():
             keys[config_id] = secret
     return keys
+
+
+SECRET_FIELDS = frozenset(item.name for item in fields(Secret))
+
+
+def _checked_secret(provider: Provider, secret: Secret) -> tuple[Secret, FieldProblem | None]:
+    """Apply the window's form checks to a secret: return it trimmed, and its first problem.
+
+    An empty secret has no problem, because an imported config may come without a key.
+    """
+    if secret.is_empty():
+        return secret, None
+    # Only the problems of secret fields are kept, so the empty host and model do not matter.
+    checked = check_form(provider, "", "", {}, secret)
+    problems = [problem for problem in checked.problems if problem.field in SECRET_FIELDS]
+    return checked.secret, problems[0] if problems else None
+
+
+def _key_problem_text(problem: FieldProblem, subject: str) -> str:
+    """Return what is wrong with ``subject``, such as "the api_key of 'openai'", not its value.
+
+    The form's own text for a bad character names the API Key, whichever field it is.
+    """
+    if problem.template == KEY_HAS_SPACE:
+        return f"{subject} contains a space or line break."
+    if problem.template == KEY_HAS_ODD_CHARACTER:
+        return (
+            f"{subject} contains a character that keys never have, such as an invisible "
+            "or non-ASCII one."
+        )
+    return f"{subject}: {problem.message}"
 
 
 # Keys from environment variables
@@ -393,6 +432,8 @@ def find_env_keys(store: SettingsStore, environ: Mapping[str, str] | None = None
             continue
         exists = provider_id in providers
         reason = _not_importable_reason(variable, provider_id, exists, environ)
+        if not reason:
+            reason = _env_key_problem(variable, provider_id, environ)
         found.append(EnvKey(variable, provider_id, exists, not reason, reason))
     return found
 
@@ -406,6 +447,24 @@ def _not_importable_reason(
     if exists or not provider.api_host_required:
         return ""
     return f"{provider.name} has no default API Host. Save its card first, then import the key."
+
+
+# The variable that each secret field comes from, when it is not the key variable itself.
+_AWS_FIELD_VARIABLES = {
+    "access_key_id": "AWS_ACCESS_KEY_ID",
+    "secret_access_key": AWS_SECRET_VARIABLE,
+    "session_token": AWS_SESSION_VARIABLE,
+}
+
+
+def _env_key_problem(variable: str, provider_id: str, environ: Mapping[str, str]) -> str:
+    """Return why the window's form would reject the variable's key, or "" when it would not."""
+    _, problem = _checked_secret(get_provider(provider_id), _env_secret(variable, environ))
+    if problem is None:
+        return ""
+    source = _AWS_FIELD_VARIABLES.get(problem.field, variable)
+    subject = f"the key for {provider_id} in {source}"
+    return f"{_key_problem_text(problem, subject)} Set {source} again, then import again."
 
 
 def import_env_keys(

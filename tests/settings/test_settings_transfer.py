@@ -486,3 +486,81 @@ def test_import_env_rejects(
     with pytest.raises(ValueError, match=words):
         import_env_keys(store, secrets, variables, environ)
     assert not store.path.exists()
+
+
+UNUSABLE_KEYS = [
+    pytest.param("sk-proj-With space0123456789abcdef", id="space"),
+    pytest.param("sk-proj-Line\nbreak0123456789abcdef", id="line-break"),
+    pytest.param("sk-proj-ZeroWidth\u200b0123456789abcdef", id="zero-width"),
+    pytest.param("sk-proj-N\u00f6nAscii0123456789abcdef", id="non-ascii"),
+]
+
+
+@pytest.mark.parametrize("bad_key", UNUSABLE_KEYS)
+def test_import_rejects_unusable_key(
+    store: SettingsStore, secrets: SettingsSecretStore, bad_key: str
+) -> None:
+    settings = (
+        Settings()
+        .with_provider("gemini", _config("gemini", "gemini-2.5-flash"))
+        .with_provider("openai", _config("openai", "gpt-4.1-mini"))
+    )
+    keys = {
+        "gemini": {"api_key": "AIzaSyUsableGeminiKey0123456789abcd"},
+        "openai": {"api_key": bad_key},
+    }
+
+    with pytest.raises(SettingsImportError) as raised:
+        import_settings(store, secrets, _export_of(settings, keys), source="keys.json")
+
+    message = str(raised.value)
+    assert "'openai'" in message
+    assert "api_key" in message
+    assert bad_key not in message
+    assert keyring.get_password("agent-models", "openai") is None
+    assert keyring.get_password("agent-models", "gemini") is None
+    assert not store.path.exists()
+
+
+def test_import_trims_key_like_form(store: SettingsStore, secrets: SettingsSecretStore) -> None:
+    settings = Settings().with_provider("openai", _config("openai", "gpt-4.1-mini"))
+
+    import_settings(store, secrets, _export_of(settings, {"openai": {"api_key": f" {KEY}\n"}}))
+
+    assert keyring.get_password("agent-models", "openai") == KEY
+
+
+@pytest.mark.parametrize("bad_key", UNUSABLE_KEYS)
+def test_import_env_rejects_unusable_key(
+    store: SettingsStore, secrets: SettingsSecretStore, bad_key: str
+) -> None:
+    environ = {"OPENAI_API_KEY": bad_key, "ANTHROPIC_API_KEY": OTHER_KEY}
+
+    listed = {item.variable: item for item in find_env_keys(store, environ)}
+    with pytest.raises(ValueError, match="OPENAI_API_KEY") as raised:
+        import_env_keys(store, secrets, ["ANTHROPIC_API_KEY", "OPENAI_API_KEY"], environ)
+
+    assert listed["OPENAI_API_KEY"].importable is False
+    assert listed["ANTHROPIC_API_KEY"].importable is True
+    assert bad_key not in listed["OPENAI_API_KEY"].reason
+    message = str(raised.value)
+    assert "openai" in message
+    assert bad_key not in message
+    assert keyring.get_password("agent-models", "openai") is None
+    assert keyring.get_password("agent-models", "anthropic") is None
+    assert not store.path.exists()
+
+
+def test_import_env_rejects_unusable_aws_secret(
+    store: SettingsStore, secrets: SettingsSecretStore
+) -> None:
+    bad_secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE\u200bKEY"
+    environ = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": bad_secret}
+
+    with pytest.raises(ValueError, match="AWS_SECRET_ACCESS_KEY") as raised:
+        import_env_keys(store, secrets, ["AWS_ACCESS_KEY_ID"], environ)
+
+    assert "aws-bedrock-converse" in str(raised.value)
+    assert bad_secret not in str(raised.value)
+    assert keyring.get_password("agent-models", "aws-bedrock-converse") is None
+    assert not store.path.exists()
