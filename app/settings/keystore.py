@@ -135,7 +135,10 @@ def switch_secret_storage(
     ``unreadable``. A key that moved is deleted from its old store when possible.
     """
     store = secrets.settings_store
-    store.update(lambda settings: settings.model_copy(update={"secret_storage": storage}))
+    store.update(
+        lambda settings: settings.model_copy(update={"secret_storage": storage}),
+        key_storage=storage,
+    )
     logger.info("secret storage switched: storage=%s", storage)
     if not move_keys:
         return StorageSwitch(storage)

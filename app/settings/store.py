@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
+from app.paths import SECRETS_FILE_NAME
 from app.settings.files import (
     PRIVATE_FILE_MODE,
     make_private_folder,
@@ -21,8 +22,14 @@ from app.settings.files import (
     write_atomically,
 )
 from app.settings.migrations import file_version, legacy_keys, migrate
-from app.settings.model import SCHEMA_VERSION, SecretRef, Settings, as_secret_storage
-from app.settings.secrets import KeyringSecretStore, Secret, SecretStoreError
+from app.settings.model import (
+    SCHEMA_VERSION,
+    SecretRef,
+    SecretStorage,
+    Settings,
+    as_secret_storage,
+)
+from app.settings.secrets import FileSecretStore, KeyringSecretStore, Secret, SecretStoreError
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +133,7 @@ class SettingsStore:
             try:
                 return self._locked(self._load_for_write)
             except (SecretStoreError, SettingsWriteError) as error:
-                # The keys of a version-0 file could not move to the keychain, or the folder
+                # The keys of a version-0 file could not move to their store, or the folder
                 # cannot be locked or written. Keep the file as it is, keys included, and
                 # work with the migrated copy in memory.
                 self.last_migration_error = str(error)
@@ -152,11 +159,18 @@ class SettingsStore:
                 "to move it aside and restore the backup, or fix the file by hand."
             ) from None
 
-    def update(self, change: Callable[[Settings], Settings]) -> Settings:
-        """Apply ``change`` to the current file under the lock and write the result atomically."""
+    def update(
+        self, change: Callable[[Settings], Settings], *, key_storage: SecretStorage | None = None
+    ) -> Settings:
+        """Apply ``change`` to the current file under the lock and write the result atomically.
+
+        ``key_storage`` names the store that receives the keys of a version-0 file, in place
+        of the file's own ``secret_storage``. A switch of ``secret_storage`` passes its target,
+        so that opting in to the key file also migrates a file that the keychain could not.
+        """
 
         def read_change_write() -> Settings:
-            current = self._load_for_write()
+            current = self._load_for_write(key_storage)
             self._remove_stale_temp_files()
             updated = change(current)
             if updated != current or not self.path.exists():
@@ -167,7 +181,7 @@ class SettingsStore:
 
     # Everything below runs with the lock held.
 
-    def _load_for_write(self) -> Settings:
+    def _load_for_write(self, key_storage: SecretStorage | None = None) -> Settings:
         raw = self._read_bytes()
         if raw is None:
             return Settings()
@@ -181,21 +195,29 @@ class SettingsStore:
 
         version = file_version(data)
         if version < SCHEMA_VERSION:
-            settings = self._migrate_on_disk(raw, data, version, settings)
+            settings = self._migrate_on_disk(raw, data, version, settings, key_storage)
         return settings
 
     def _migrate_on_disk(
-        self, raw: bytes, data: dict[str, Any], version: int, settings: Settings
+        self,
+        raw: bytes,
+        data: dict[str, Any],
+        version: int,
+        settings: Settings,
+        key_storage: SecretStorage | None,
     ) -> Settings:
         """Write the migrated file, keeping a copy of the old one unless it contains keys.
 
-        A version-0 file contains keys in plain text. They move to the keychain first; if
-        that fails, the error propagates and the old file stays, keys included, so that
-        no key is lost.
+        A version-0 file contains keys in plain text. They move first to the store that
+        ``key_storage`` or else the file's ``secret_storage`` names: the keychain unless the
+        user opted in to the key file. If that fails, the error propagates and the old file
+        stays, keys included, so that no key is lost.
         """
         keys = legacy_keys(data)
         if keys:
-            store = self._legacy_key_store or KeyringSecretStore()
+            store = self._legacy_key_store or self._key_store(
+                key_storage or settings.secret_storage
+            )
             for config_id, api_key in keys.items():
                 store.set(config_id, Secret(api_key=api_key))
             settings = _point_refs_at(settings, keys, store.storage)
@@ -218,6 +240,11 @@ class SettingsStore:
             SCHEMA_VERSION,
         )
         return settings
+
+    def _key_store(self, storage: SecretStorage) -> SecretWriter:
+        if storage == "file":
+            return FileSecretStore(self.path.with_name(SECRETS_FILE_NAME))
+        return KeyringSecretStore()
 
     def _recover(self, error: Exception) -> Settings:
         """Move the unparsable file aside and restore the backup if it parses."""
