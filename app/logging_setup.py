@@ -11,14 +11,13 @@ import threading
 from io import TextIOWrapper
 from pathlib import Path
 
-from app.paths import log_dir
+from app.paths import log_dir, make_private_folder
 
 LOG_FILE_NAME = "agent-models.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 REDACTED = "[REDACTED]"
 LOG_FILE_MODE = 0o600
-LOG_FOLDER_MODE = 0o700
 
 # Each rule is (pattern, replacement); the replacement keeps the name in front of a value.
 _KEY_FIELD_NAMES = (
@@ -160,7 +159,8 @@ def configure_logging(level: int = logging.INFO, folder: Path | None = None) -> 
 
     folder = folder or log_dir()
     try:
-        folder.mkdir(mode=LOG_FOLDER_MODE, parents=True, exist_ok=True)
+        # With AGENT_MODELS_CONFIG_DIR set, this also creates the settings folder itself.
+        make_private_folder(folder)
         handler: logging.Handler = PrivateRotatingFileHandler(
             folder / LOG_FILE_NAME,
             maxBytes=MAX_LOG_BYTES,

@@ -13,6 +13,7 @@ CONFIG_DIR_ENV = "AGENT_MODELS_CONFIG_DIR"
 SETTINGS_FILE_NAME = "settings.json"
 # Keys of users who opted out of the keychain; see app.settings.secrets.FileSecretStore.
 SECRETS_FILE_NAME = "secrets.json"
+PRIVATE_FOLDER_MODE = 0o700
 
 
 def resources_dir() -> Path:
@@ -47,6 +48,24 @@ def settings_path() -> Path:
 def secrets_file_path() -> Path:
     """Return the key file used instead of the keychain after an explicit opt-in."""
     return config_dir() / SECRETS_FILE_NAME
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and each missing parent folder, readable only by the user.
+
+    ``Path.mkdir(parents=True)`` would create the missing parents with the default mode
+    (0755 under the usual umask), so each level is created here with 0700. A ``folder``
+    that exists is left as it is, and one that is a file raises ``FileExistsError``.
+    """
+    missing_parents: list[Path] = []
+    parent = folder.parent
+    while not parent.exists() and parent != parent.parent:
+        missing_parents.append(parent)
+        parent = parent.parent
+
+    for missing in reversed(missing_parents):
+        missing.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
 
 
 def log_dir() -> Path:

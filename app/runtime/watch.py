@@ -21,9 +21,8 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from app.logging_setup import get_logger
-from app.paths import settings_path
+from app.paths import make_private_folder, settings_path
 from app.runtime.default_model import DefaultModel, load_default_model
-from app.settings.files import make_private_folder
 from app.settings.model import Settings
 from app.settings.store import SettingsError, SettingsStore
 

@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 PRIVATE_FILE_MODE = 0o600
-PRIVATE_FOLDER_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
 
 
@@ -48,11 +47,6 @@ def remove_stale_temp_files(path: Path) -> None:
 def _temp_prefix(path: Path) -> str:
     """Return a prefix that ties a temporary file to its target file and to no other."""
     return f".{path.name}."
-
-
-def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and its parents) readable only by the user, if it does not exist."""
-    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -16,10 +16,9 @@ import keyring.errors
 from filelock import FileLock, Timeout
 
 from app.logging_setup import register_secret
-from app.paths import secrets_file_path
+from app.paths import make_private_folder, secrets_file_path
 from app.settings.files import (
     PRIVATE_FILE_MODE,
-    make_private_folder,
     remove_stale_temp_files,
     write_atomically,
 )

@@ -14,10 +14,9 @@ from typing import Any, Protocol, TypeVar
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from app.paths import SECRETS_FILE_NAME
+from app.paths import SECRETS_FILE_NAME, make_private_folder
 from app.settings.files import (
     PRIVATE_FILE_MODE,
-    make_private_folder,
     remove_stale_temp_files,
     write_atomically,
 )

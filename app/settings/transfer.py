@@ -15,7 +15,8 @@ from pydantic import ValidationError
 
 from app.catalog import Provider, UnknownProviderError, get_provider
 from app.forms import KEY_HAS_ODD_CHARACTER, KEY_HAS_SPACE, FieldProblem, check_form
-from app.settings.files import make_private_folder, write_atomically
+from app.paths import make_private_folder
+from app.settings.files import write_atomically
 from app.settings.key_changes import KeyChanges
 from app.settings.migrations import legacy_keys
 from app.settings.model import (
