@@ -34,6 +34,9 @@ class KeyChanges:
         """Put every changed key back as it was.
 
         A key that cannot be put back is logged, and the others are still restored.
+        NOTE: with SettingsSecretStore, a key whose ``secret_ref`` names another store than
+        ``secret_storage`` (after a storage switch that could not move it) is put back in
+        the ``secret_storage`` store, where its unchanged reference does not look.
         """
         for config_id, previous in reversed(self._previous.items()):
             try:
