@@ -521,6 +521,37 @@ def test_import_rejects_bad_host(
     assert not settings_file(config_dir).exists()
 
 
+def test_unclosed_ipv6_bracket_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+
+    status, _ = run_cli("validate", "openai", "--api-host", "http://[::1", "--model", "m")
+
+    error = capsys.readouterr().err
+    assert status == 2
+    assert error == (
+        "agent-models: error: --api-host: API Host 'http://[::1' is not a valid URL. "
+        "Enter it like https://api.example.com/v1.\n"
+    )
+
+
+def test_import_rejects_unclosed_ipv6_bracket(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config_dir: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    config = {"provider": "openai", "api_host": "http://[::1", "model_type": "m"}
+    bad.write_text(json.dumps({"schema_version": 2, "providers": {"openai": config}}))
+
+    status, _ = run_cli("import", str(bad))
+
+    error = capsys.readouterr().err
+    assert status == 2
+    assert "API Host 'http://[::1' is not a valid URL" in error
+    assert "Traceback" not in error
+    assert not settings_file(config_dir).exists()
+
+
 def test_recovery_names_the_bad_field(config_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config_dir.mkdir(parents=True)
     settings_file(config_dir).write_text(

@@ -55,6 +55,7 @@ def test_white_space_is_trimmed() -> None:
         ("https://", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
         ("https://api openai.com", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
         ("https://api.openai.com:99999", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
+        ("http://[::1", "gpt-4.1-mini", "sk-a", "api_host", "is not a valid URL"),
     ],
 )
 def test_problem_on_the_field(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 from app.catalog import Protocol, Provider
 from app.i18n import QT_TRANSLATE_NOOP
@@ -93,6 +93,19 @@ BEDROCK_RUNTIME_HOST = re.compile(
 MAX_HOST_CANDIDATES = 4
 
 
+def split_url(url: str) -> SplitResult | None:
+    """Split ``url`` with urlsplit, or return None where urlsplit raises ValueError.
+
+    urlsplit raises for an unclosed IPv6 bracket such as ``http://[::1``, for a bracketed
+    host that is not an IP address, and for a host with characters that NFKC normalization
+    turns into URL delimiters, such as the fullwidth number sign U+FF03.
+    """
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def check_api_host(raw: str, example: str = "") -> tuple[str, HostProblem | None]:
     """Return the API Host with surrounding white space removed, and the problem if any."""
     api_host = raw.strip()
@@ -103,7 +116,9 @@ def check_api_host(raw: str, example: str = "") -> tuple[str, HostProblem | None
     if "://" not in api_host:
         return api_host, HostProblem(HOST_NO_SCHEME, api_host, suggest_scheme(api_host))
 
-    parts = urlsplit(api_host)
+    parts = split_url(api_host)
+    if parts is None:
+        return api_host, HostProblem(HOST_NOT_URL, api_host)
     if parts.scheme.lower() not in {"http", "https"}:
         return api_host, HostProblem(HOST_BAD_SCHEME, api_host)
 
@@ -111,7 +126,9 @@ def check_api_host(raw: str, example: str = "") -> tuple[str, HostProblem | None
         port_is_valid = parts.port is None or 0 < parts.port < 65536
     except ValueError:
         port_is_valid = False
-    if not parts.hostname or not port_is_valid or any(ch.isspace() for ch in api_host):
+    # Non-printable characters include control characters and zero-width spaces.
+    has_invisible = any(ch.isspace() or not ch.isprintable() for ch in api_host)
+    if not parts.hostname or not port_is_valid or has_invisible:
         return api_host, HostProblem(HOST_NOT_URL, api_host)
     if parts.username is not None or parts.password is not None:
         # The value would be printed, logged and stored, so it is not repeated either.
@@ -120,8 +137,27 @@ def check_api_host(raw: str, example: str = "") -> tuple[str, HostProblem | None
     if parts.query or parts.fragment or api_host.endswith(("?", "#")):
         without_query = urlunsplit(parts._replace(query="", fragment=""))
         return api_host, HostProblem(HOST_HAS_QUERY, api_host, without_query)
+    if not _httpx_accepts(api_host):
+        return api_host, HostProblem(HOST_NOT_URL, api_host)
 
     return api_host, None
+
+
+def _httpx_accepts(url: str) -> bool:
+    """Return True if httpx can send a request to ``url``.
+
+    httpx parses more strictly than urlsplit. It rejects text after an IPv6 address's closing
+    bracket, such as ``http://[::1]x``, and non-ASCII host names that are not valid IDNA.
+    """
+    # Imported here, not at the top, because app.runtime imports this module for chat_url
+    # and needs no HTTP client.
+    import httpx  # noqa: PLC0415
+
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return True
 
 
 def suggest_scheme(api_host: str) -> str | None:
@@ -130,7 +166,8 @@ def suggest_scheme(api_host: str) -> str | None:
     Local servers such as Ollama usually speak plain HTTP, remote APIs HTTPS.
     """
     candidate = api_host.strip().lstrip("/")
-    hostname = urlsplit(f"http://{candidate}").hostname
+    parts = split_url(f"http://{candidate}")
+    hostname = parts.hostname if parts is not None else None
     if not candidate or not hostname:
         return None
     scheme = "http" if is_local_host(hostname) else "https"
@@ -159,7 +196,9 @@ def api_host_warnings(
     provider: Provider, api_host: str, external_config: dict[str, str] | None = None
 ) -> tuple[HostProblem, ...]:
     """Return warnings about a valid API Host, such as plain HTTP to a remote server."""
-    parts = urlsplit(api_host.strip())
+    parts = split_url(api_host.strip())
+    if parts is None:
+        return ()
     warnings: list[HostProblem] = []
     if parts.scheme.lower() == "http" and parts.hostname and not is_local_host(parts.hostname):
         warnings.append(
@@ -176,20 +215,28 @@ def api_host_warnings(
 
 def bedrock_region_from_host(api_host: str) -> str | None:
     """Return the AWS region named by a ``bedrock-runtime.<region>.amazonaws.com`` host."""
-    hostname = urlsplit(api_host.strip()).hostname or ""
+    parts = split_url(api_host.strip())
+    hostname = (parts.hostname if parts is not None else None) or ""
     match = BEDROCK_RUNTIME_HOST.match(hostname)
     return match.group("region") if match else None
 
 
 def host_label(api_host: str) -> str:
     """Return the host and port of a URL, for messages such as "Cannot reach api.x.ai"."""
-    parts = urlsplit(api_host.strip())
+    parts = split_url(api_host.strip())
+    if parts is None:
+        return api_host.strip()
     return parts.netloc or api_host
 
 
 def origin(url: str) -> str:
-    """Return scheme, host and port of a URL in lower case, the unit a key may be sent to."""
-    parts = urlsplit(url.strip())
+    """Return scheme, host and port of a URL in lower case, the unit a key may be sent to.
+
+    A URL that urlsplit rejects is returned whole, so it matches no other URL's origin.
+    """
+    parts = split_url(url.strip())
+    if parts is None:
+        return url.strip()
     scheme = parts.scheme.lower()
     try:
         port = parts.port
@@ -206,7 +253,9 @@ def origin(url: str) -> str:
 def _api_root(provider: Provider, api_host: str) -> str:
     """Return the host without a trailing slash, with the provider's version segment added."""
     root = api_host.strip().rstrip("/")
-    if provider.base_path and not urlsplit(root).path.endswith(provider.base_path):
+    parts = split_url(root)
+    path = parts.path if parts is not None else ""
+    if provider.base_path and not path.endswith(provider.base_path):
         root += provider.base_path
     return root
 
@@ -306,8 +355,8 @@ def candidate_api_hosts(
     are left out, and so are duplicates.
     """
     typed = api_host.strip()
-    parts = urlsplit(typed)
-    if not parts.scheme or not parts.netloc:
+    parts = split_url(typed)
+    if parts is None or not parts.scheme or not parts.netloc:
         return []
     base = f"{parts.scheme}://{parts.netloc}"
     external = external_config or {}

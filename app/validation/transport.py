@@ -8,11 +8,12 @@ import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 from urllib.request import getproxies
 
 import httpx
 
+from app.validation.hosts import split_url
 from app.validation.result import (
     TIMEOUT_BODY,
     TIMEOUT_CONNECT,
@@ -93,7 +94,8 @@ def _bypasses_proxy(hostname: str, no_proxy: str) -> bool:
     for raw_entry in no_proxy.split(","):
         entry = raw_entry.strip().lower()
         if "://" in entry:
-            entry = urlsplit(entry).hostname or ""
+            parts = split_url(entry)
+            entry = (parts.hostname if parts is not None else None) or ""
         entry = entry.strip("[]")
         if not entry:
             continue
@@ -125,7 +127,9 @@ def environment_proxy(url: str) -> str | None:
     NO_PROXY for exceptions.
     """
     proxies = getproxies()
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return None
     if parts.hostname and _bypasses_proxy(parts.hostname, proxies.get("no", "")):
         return None
     proxy = proxies.get(parts.scheme.lower()) or proxies.get("all")
@@ -138,7 +142,11 @@ def environment_proxy(url: str) -> str | None:
 
 def without_password(url: str) -> str:
     """Return ``url`` with any user name and password removed, for messages and logs."""
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        # Without the parts, drop everything up to the last "@", which may cut a path too.
+        scheme, separator, rest = url.partition("://")
+        return f"{scheme}{separator}{rest.rsplit('@', 1)[-1]}"
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
@@ -203,9 +211,18 @@ async def send(
     progress = progress or Progress()
     proxy = environment_proxy(url) if client.trust_env else None
     started = time.perf_counter()
-    request = client.build_request(
-        method, url, headers=headers, content=content or None, extensions={"trace": progress.trace}
-    )
+    try:
+        request = client.build_request(
+            method,
+            url,
+            headers=headers,
+            content=content or None,
+            extensions={"trace": progress.trace},
+        )
+    except httpx.InvalidURL as error:
+        # check_api_host rejects such hosts, but a settings file edited by hand or written
+        # by an older version can still contain one.
+        raise TransportFailure(Classification(Category.UNREACHABLE, str(error))) from error
     try:
         response = await client.send(request, stream=True)
     except httpx.TransportError as error:

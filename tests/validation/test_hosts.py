@@ -10,14 +10,17 @@ import pytest
 from app.catalog import get_provider, load_catalog
 from app.validation.hosts import (
     HOST_NO_SCHEME,
+    HOST_NOT_URL,
     HOST_PLAIN_HTTP,
     HOST_REGION_MISMATCH,
     api_host_warnings,
     candidate_api_hosts,
     chat_url,
     check_api_host,
+    host_label,
     is_local_host,
     origin,
+    suggest_scheme,
 )
 from app.validation.probes import Credentials
 from app.validation.result import WRONG_ENDPOINT_SUGGESTED, Category, ValidationResult
@@ -113,6 +116,67 @@ def test_missing_scheme_suggested(typed: str, suggestion: str) -> None:
     assert problem is not None
     assert problem.template == HOST_NO_SCHEME
     assert problem.suggestion == suggestion
+
+
+# Hosts that urlsplit raises ValueError for: an unclosed or unmatched IPv6 bracket, a
+# bracketed name, and a fullwidth "#" that NFKC normalization turns into a delimiter.
+URLSPLIT_REJECTS = [
+    "http://[::1",
+    "http://[::1/v1",
+    "http://::1]/v1",
+    "http://[localhost]/v1",
+    "http://a\uff03b.example/v1",
+]
+# Hosts that urlsplit parses but httpx cannot send to: text after the closing bracket, an
+# IPvFuture address, a non-ASCII name that is not valid IDNA, and invisible characters.
+HTTPX_REJECTS = [
+    "http://[::1]x/v1",
+    "http://[v1.fe]/v1",
+    "http://\u00e9'.example/v1",
+    "http://127.0.0.1\x00/v1",
+    "http://127.0.0.1/v1\u200b",
+]
+
+
+@pytest.mark.parametrize("typed", URLSPLIT_REJECTS + HTTPX_REJECTS)
+def test_unparseable_host_is_not_a_url(typed: str) -> None:
+    host, problem = check_api_host(typed)
+
+    assert host == typed
+    assert problem is not None
+    assert problem.template == HOST_NOT_URL
+    assert problem.value == typed
+
+
+def test_unclosed_bracket_without_scheme() -> None:
+    _, problem = check_api_host("[::1")
+
+    assert problem is not None
+    assert problem.template == HOST_NO_SCHEME
+    assert problem.suggestion is None
+    assert suggest_scheme("[::1") is None
+
+
+@pytest.mark.parametrize("typed", URLSPLIT_REJECTS)
+def test_host_helpers_accept_unparseable_host(typed: str) -> None:
+    """The card and the validator call these on saved hosts, which may be unparseable."""
+    openai = get_provider("openai")
+    bedrock = get_provider("aws-bedrock-converse")
+
+    assert api_host_warnings(bedrock, typed, {"region": "us-west-2"}) == ()
+    assert candidate_api_hosts(openai, typed) == []
+    assert host_label(typed) == typed
+    assert origin(typed) == typed
+    assert chat_url(openai, typed, "m", {}) == f"{typed.rstrip('/')}/chat/completions"
+
+
+def test_unparseable_saved_host_is_a_result() -> None:
+    """httpx rejects the URL before connecting, so nothing is sent."""
+    result = run("openai", "http://[::1]x/v1")
+
+    assert not result.ok
+    assert result.category is Category.UNREACHABLE
+    assert "Invalid port" in result.provider_message
 
 
 @pytest.mark.parametrize(
