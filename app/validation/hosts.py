@@ -91,6 +91,9 @@ BEDROCK_RUNTIME_HOST = re.compile(
 )
 # Each candidate is one more request with the user's key, so the list stays short.
 MAX_HOST_CANDIDATES = 4
+# The model id that a URL preview shows while Model Type is empty. quote_model leaves it
+# unencoded, so the preview reads "…" and not "%E2%80%A6".
+MODEL_PLACEHOLDER = "…"
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -261,7 +264,12 @@ def _api_root(provider: Provider, api_host: str) -> str:
 
 
 def quote_model(model_type: str) -> str:
-    """Encode a model id for a path segment: Bedrock ids contain ":" and OpenRouter's "/"."""
+    """Encode a model id for a path segment: Bedrock ids contain ":" and OpenRouter's "/".
+
+    MODEL_PLACEHOLDER stays as it is, so that a URL preview reads ``/model/…/converse``.
+    """
+    if model_type == MODEL_PLACEHOLDER:
+        return model_type
     return quote(model_type, safe="")
 
 

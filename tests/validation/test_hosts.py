@@ -13,6 +13,7 @@ from app.validation.hosts import (
     HOST_NOT_URL,
     HOST_PLAIN_HTTP,
     HOST_REGION_MISMATCH,
+    MODEL_PLACEHOLDER,
     api_host_warnings,
     candidate_api_hosts,
     chat_url,
@@ -80,6 +81,17 @@ def test_chat_url_ignores_slashes_and_spaces(typed: str) -> None:
 )
 def test_chat_url_per_provider(provider_id: str, api_host: str, url: str) -> None:
     assert chat_url(get_provider(provider_id), api_host, "m", {}) == url
+
+
+def test_bedrock_url_shows_model_placeholder() -> None:
+    bedrock = get_provider("aws-bedrock-converse")
+    host = "https://bedrock-runtime.us-east-1.amazonaws.com"
+
+    placeholder_url = chat_url(bedrock, host, MODEL_PLACEHOLDER, {})
+    model_url = chat_url(bedrock, host, "amazon.nova-lite-v1:0", {})
+
+    assert placeholder_url == f"{host}/model/…/converse"
+    assert model_url == f"{host}/model/amazon.nova-lite-v1%3A0/converse"
 
 
 def test_result_url_is_request_url(v1_server: FakeProviderServer) -> None:
