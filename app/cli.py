@@ -165,6 +165,15 @@ def _list_row(config_id: str, provider_id: str, item: SavedConfig | None) -> dic
     }
 
 
+def _escape_invisible(text: str) -> str:
+    """Return ``text`` with line breaks and other non-printable characters as escapes.
+
+    check_form rejects them, but an imported or hand-edited settings file can still contain
+    them, and a line break in a model name would print a fake row.
+    """
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
     saved = {item.config_id: item for item in service.saved_configs()}
     rows = [
@@ -186,7 +195,9 @@ def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) 
             state = "saved"
         if row["saved"] and not row["key_readable"]:
             state += ", key missing"
-        print(f"{row['config_id']:<22} {state:<20} {row['model_type'] or ''}", file=out)
+        config_id = _escape_invisible(row["config_id"])
+        model_type = _escape_invisible(row["model_type"] or "")
+        print(f"{config_id:<22} {state:<20} {model_type}", file=out)
     return EXIT_OK
 
 

@@ -19,6 +19,16 @@ KEY_HAS_SPACE = QT_TRANSLATE_NOOP(
     "API Key contains a space or line break. Copy the key again, without extra characters.",
 )
 MODEL_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "Model Type is required, for example {example}.")
+MODEL_HAS_INVISIBLE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Model Type contains a line break or another invisible character. Enter the model name on "
+    "one line, for example {example}.",
+)
+EXTERNAL_HAS_INVISIBLE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{label} contains a line break or another invisible character. Enter it on one line, "
+    "without extra characters.",
+)
 EXTERNAL_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "{label} is required for {provider}.")
 KEY_HAS_ODD_CHARACTER = QT_TRANSLATE_NOOP(
     CONTEXT,
@@ -86,9 +96,12 @@ def check_form(
         )
 
     model = model_type.strip()
+    example = provider.suggested_models[0] if provider.suggested_models else "gpt-4o-mini"
     if not model:
-        example = provider.suggested_models[0] if provider.suggested_models else "gpt-4o-mini"
         problems.append(FieldProblem("model_type", MODEL_MISSING, {"example": example}))
+    elif not model.isprintable():
+        # A line break would print a line of its own in `list` and reach Bedrock's URL path.
+        problems.append(FieldProblem("model_type", MODEL_HAS_INVISIBLE, {"example": example}))
 
     external = {key: value.strip() for key, value in external_config.items()}
     problems.extend(_unknown_external_problems(provider, external))
@@ -99,9 +112,15 @@ def check_form(
         "session_token": external.pop("session_token", secret.session_token).strip(),
     }
     for external_field in provider.external_config:
-        if external_field.secret or not external_field.required:
+        if external_field.secret:
             continue
-        if not external.get(external_field.key):
+        if not external.get(external_field.key, "").isprintable():
+            problems.append(
+                FieldProblem(
+                    external_field.key, EXTERNAL_HAS_INVISIBLE, {"label": external_field.label}
+                )
+            )
+        elif external_field.required and not external.get(external_field.key):
             problems.append(
                 FieldProblem(
                     external_field.key,

@@ -572,3 +572,38 @@ def test_validate_help_lists_external_config(capsys: pytest.CaptureFixture[str])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "deployment_name (required)" in help_text
     assert "AWS_SECRET_ACCESS_KEY" in help_text
+
+
+def test_model_with_line_break_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], config_dir: Path
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    argv = ["--api-host", "http://127.0.0.1:9/v1", "--model", "evil\nopenai default gpt-fake"]
+
+    status, _ = run_cli("save", "deepseek", *argv)
+
+    error = capsys.readouterr().err
+    assert status == 2
+    assert "--model: Model Type contains a line break" in error
+    assert not settings_file(config_dir).exists()
+
+
+def test_list_escapes_line_break_in_model(config_dir: Path) -> None:
+    """A settings file written by hand or by an import can still hold a line break."""
+    config_dir.mkdir(parents=True)
+    config = {
+        "provider": "deepseek",
+        "api_host": "https://api.deepseek.com",
+        "model_type": "evil\nopenai default gpt-fake",
+    }
+    settings_file(config_dir).write_text(
+        json.dumps({"schema_version": 2, "providers": {"deepseek": config}})
+    )
+
+    status, output = run_cli("list")
+
+    lines = output.splitlines()
+    assert status == 0
+    assert len(lines) == 19
+    assert "evil\\nopenai default gpt-fake" in output
+    assert not any(line.startswith("openai default") for line in lines)

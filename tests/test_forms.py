@@ -211,3 +211,75 @@ def test_unknown_external_field_is_a_problem() -> None:
     assert problems == {
         "colour": "colour is not an External Config field of OpenAI. Known fields: none."
     }
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "evil\nopenai default gpt-fake",
+        "gpt-4o\r\nX-Injected: 1",
+        "gpt\x1b[2J-4o",
+        "gpt-4o\tmini",
+        "gpt-4o\u200b",
+        "gpt-4o\u202emini",
+    ],
+)
+def test_model_with_invisible_character(model: str) -> None:
+    problems = fields_with_problems("deepseek", "https://api.deepseek.com", model, {}, "sk-a")
+
+    assert list(problems) == ["model_type"]
+    assert problems["model_type"] == (
+        "Model Type contains a line break or another invisible character. Enter the model "
+        "name on one line, for example deepseek-chat."
+    )
+
+
+def test_model_with_trailing_line_break_is_trimmed() -> None:
+    checked = check_form(
+        get_provider("deepseek"),
+        "https://api.deepseek.com",
+        "deepseek-chat\r\n",
+        {},
+        Secret(api_key="sk-a"),
+    )
+
+    assert checked.ok
+    assert checked.config.model_type == "deepseek-chat"
+
+
+@pytest.mark.parametrize(
+    ("provider_id", "api_host", "external", "field", "label"),
+    [
+        (
+            "azure-openai",
+            "https://r.openai.azure.com",
+            {"deployment_name": "prod\nx", "api_version": "2024-10-21"},
+            "deployment_name",
+            "Deployment name",
+        ),
+        (
+            "azure-openai",
+            "https://r.openai.azure.com",
+            {"deployment_name": "prod", "api_version": "2024-10-21\x1b[0m"},
+            "api_version",
+            "API version",
+        ),
+        (
+            "aws-bedrock-converse",
+            "https://bedrock-runtime.us-west-2.amazonaws.com",
+            {"region": "us-west-2\nus-east-1"},
+            "region",
+            "Region",
+        ),
+    ],
+)
+def test_external_with_invisible_character(
+    provider_id: str, api_host: str, external: dict[str, str], field: str, label: str
+) -> None:
+    problems = fields_with_problems(provider_id, api_host, "m", external, "k")
+
+    assert list(problems) == [field]
+    assert problems[field] == (
+        f"{label} contains a line break or another invisible character. Enter it on one "
+        "line, without extra characters."
+    )
