@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import json
 import os
+import shlex
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from app.forms import check_form
 from app.runtime import DefaultModel, watch
 from app.service import ModelService, NotSavedError, SavedConfig
 from app.settings.keystore import SettingsSecretStore, switch_secret_storage
-from app.settings.model import as_secret_storage
+from app.settings.model import ProviderSettings, as_secret_storage
 from app.settings.secrets import Secret, SecretStoreError
 from app.settings.store import SettingsError
 from app.settings.transfer import (
@@ -201,11 +202,32 @@ def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) 
     return EXIT_OK
 
 
+def _validate_command(config: ProviderSettings) -> str:
+    """Return the `agent-models validate` command line that checks a saved config."""
+    argv = ["agent-models", "validate", config.provider]
+    argv += ["--api-host", config.api_host, "--model", config.model_type]
+    for key, value in config.external_config.items():
+        argv += ["--external", f"{key}={value}"]
+    return shlex.join(argv)
+
+
 def _command_set_default(args: argparse.Namespace, service: ModelService, out: TextIO) -> int:
     if args.provider not in service.load().providers:
         get_provider(args.provider)  # an unknown id raises with the list of known ids
-    service.set_default(args.provider)
+    settings = service.set_default(args.provider)
     print(f"{args.provider} is now the default.", file=out)
+
+    # The window shows a confirmation dialog here. Scripts cannot answer one, so the command
+    # still sets the default and only warns.
+    config = settings.providers[args.provider]
+    if not config.verified:
+        print(
+            f"agent-models: warning: the key and model of {args.provider} were never "
+            "validated, because it was saved without validation or imported. Agents may fail "
+            f"with it. To validate it, set {API_KEY_ENV} and run `{_validate_command(config)}`, "
+            "or save it again.",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

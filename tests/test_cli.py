@@ -607,3 +607,47 @@ def test_list_escapes_line_break_in_model(config_dir: Path) -> None:
     assert len(lines) == 19
     assert "evil\\nopenai default gpt-fake" in output
     assert not any(line.startswith("openai default") for line in lines)
+
+
+def test_set_default_warns_for_unverified(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config_dir: Path
+) -> None:
+    """An imported config was never validated; the default is still set, for scripts."""
+    document = tmp_path / "models.json"
+    config = {
+        "provider": "azure-openai",
+        "api_host": "https://r.openai.azure.com",
+        "model_type": "gpt-4o",
+        "external_config": {"deployment_name": "prod 1", "api_version": "2024-10-21"},
+    }
+    document.write_text(json.dumps({"schema_version": 2, "providers": {"azure-openai": config}}))
+    run_cli("import", str(document))
+    capsys.readouterr()
+
+    status, output = run_cli("set-default", "azure-openai")
+
+    error = capsys.readouterr().err
+    assert status == 0
+    assert output == "azure-openai is now the default.\n"
+    assert json.loads(settings_file(config_dir).read_text())["default_provider"] == "azure-openai"
+    assert error.startswith("agent-models: warning: the key and model of azure-openai were never ")
+    assert (
+        "`agent-models validate azure-openai --api-host https://r.openai.azure.com --model gpt-4o "
+        "--external 'deployment_name=prod 1' --external api_version=2024-10-21`" in error
+    )
+    assert "save it again" in error
+
+
+def test_set_default_validated_no_warning(
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "gpt-4.1-mini")
+    capsys.readouterr()
+
+    status, _ = run_cli("set-default", "openai")
+
+    assert status == 0
+    assert capsys.readouterr().err == ""
