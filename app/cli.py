@@ -475,6 +475,19 @@ def _report_settings_recovery(service: ModelService) -> None:
         print(f"agent-models: warning: {service.store.last_migration_error}", file=sys.stderr)
 
 
+def _discard_output(out: TextIO) -> None:
+    """Point standard output at os.devnull when ``out`` is it and its reader has gone.
+
+    Python flushes sys.stdout once more at exit, and that flush would raise
+    BrokenPipeError again. Standard error stays open for the warnings that follow.
+    """
+    if out is not sys.stdout:
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, out.fileno())
+    os.close(devnull)
+
+
 def run(argv: Sequence[str], service: ModelService | None = None, out: TextIO | None = None) -> int:
     """Run one command and return its exit status."""
     out = out or sys.stdout
@@ -487,10 +500,14 @@ def run(argv: Sequence[str], service: ModelService | None = None, out: TextIO | 
 
     service = service or ModelService()
     try:
-        return handler(args, service, out)
+        status = handler(args, service, out)
+        # A reader that stopped early makes this raise here and not at exit, where it
+        # would print "Exception ignored".
+        out.flush()
+        return status
     except BrokenPipeError:
-        # The reader, such as `head`, stopped reading; that is not an error of ours.
-        sys.stderr.close()
+        # The reader, such as `head`, stopped reading, which is not an error of ours.
+        _discard_output(out)
         return EXIT_OK
     except (
         UsageError,

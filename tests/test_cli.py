@@ -651,3 +651,29 @@ def test_set_default_validated_no_warning(
 
     assert status == 0
     assert capsys.readouterr().err == ""
+
+
+def test_closed_stdout_keeps_recovery_warning(config_dir: Path) -> None:
+    """`agent-models list | true`: the reader is gone before the first write."""
+    config_dir.mkdir(parents=True)
+    settings_file(config_dir).write_text("{bad")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+
+    try:
+        finished = subprocess.run(
+            cli_command("list"),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+
+    assert finished.returncode == 0
+    assert "agent-models: warning: The settings file could not be read" in finished.stderr
+    assert "corrupt" in finished.stderr
+    assert "lost sys.stderr" not in finished.stderr
+    assert "Exception ignored" not in finished.stderr
