@@ -188,18 +188,32 @@ def _command_list(args: argparse.Namespace, service: ModelService, out: TextIO) 
     if args.json:
         print(json.dumps(rows, ensure_ascii=False), file=out)
         return EXIT_OK
-    for row in rows:
-        state = "-"
-        if row["is_default"]:
-            state = "default"
-        elif row["saved"]:
-            state = "saved"
-        if row["saved"] and not row["key_readable"]:
-            state += ", key missing"
-        config_id = _escape_invisible(row["config_id"])
-        model_type = _escape_invisible(row["model_type"] or "")
-        print(f"{config_id:<22} {state:<20} {model_type}", file=out)
+    table = [
+        (
+            _escape_invisible(row["config_id"]),
+            _list_state(row),
+            _escape_invisible(row["model_type"] or ""),
+        )
+        for row in rows
+    ]
+    id_width = max(len(config_id) for config_id, _, _ in table)
+    state_width = max(len(state) for _, state, _ in table)
+    for config_id, state, model_type in table:
+        line = f"{config_id:<{id_width}}  {state:<{state_width}}  {model_type}"
+        print(line.rstrip(), file=out)
     return EXIT_OK
+
+
+def _list_state(row: dict[str, Any]) -> str:
+    """Return the status column of `list`, such as "default, key missing"."""
+    state = "-"
+    if row["is_default"]:
+        state = "default"
+    elif row["saved"]:
+        state = "saved"
+    if row["saved"] and not row["key_readable"]:
+        state += ", key missing"
+    return state
 
 
 def _validate_command(config: ProviderSettings) -> str:

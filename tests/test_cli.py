@@ -677,3 +677,32 @@ def test_closed_stdout_keeps_recovery_warning(config_dir: Path) -> None:
     assert "corrupt" in finished.stderr
     assert "lost sys.stderr" not in finished.stderr
     assert "Exception ignored" not in finished.stderr
+
+
+def test_list_columns_fit_their_content(config_dir: Path) -> None:
+    """The longest status, "default, key missing", still leaves two spaces before the model."""
+    config_dir.mkdir(parents=True)
+    config = {
+        "provider": "deepseek",
+        "api_host": "https://api.deepseek.com",
+        "model_type": "deepseek-chat",
+    }
+    settings_file(config_dir).write_text(
+        json.dumps(
+            {
+                "schema_version": 2,
+                "default_provider": "deepseek",
+                "providers": {"deepseek": config},
+            }
+        )
+    )
+
+    status, output = run_cli("list")
+
+    lines = output.splitlines()
+    deepseek = next(line for line in lines if line.startswith("deepseek "))
+    assert status == 0
+    assert deepseek.split() == ["deepseek", "default,", "key", "missing", "deepseek-chat"]
+    assert "default, key missing  deepseek-chat" in deepseek
+    assert deepseek.index("default") == lines[0].index("-")
+    assert all(line.index("  ") >= len(line.split()[0]) for line in lines)
