@@ -313,6 +313,17 @@ def _config_problem(config: ProviderSettings, provider: Provider) -> str:
         return host_problem.message
     if not config.model_type.strip():
         return "model_type is empty. Enter the model name, then import again."
+    if not config.model_type.strip().isprintable():
+        return (
+            "model_type contains a line break or another invisible character. Put the model "
+            "name on one line, then import again."
+        )
+    for key, value in sorted(config.external_config.items()):
+        if not value.isprintable():
+            return (
+                f"external_config {key} contains a line break or another invisible character. "
+                "Put the value on one line, then import again."
+            )
 
     allowed = {field.key for field in provider.external_config if not field.secret}
     unknown = sorted(set(config.external_config) - allowed)

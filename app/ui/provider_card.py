@@ -36,7 +36,7 @@ from app.ui.result_details import ResultDetails
 from app.ui.text import breakable
 from app.ui.theme import set_role
 from app.ui.tool_support import ToolSupportLine
-from app.validation.hosts import chat_url, check_api_host
+from app.validation.hosts import MODEL_PLACEHOLDER, chat_url, check_api_host
 from app.validation.result import Category, ValidationResult
 
 logger = logging.getLogger(__name__)
@@ -904,7 +904,7 @@ class ProviderCard(QFrame):
             self.url_label.setText(text)
             self.url_label.setAccessibleName(text)
             return
-        model = values.model_type.strip() or "…"
+        model = values.model_type.strip() or MODEL_PLACEHOLDER
         url = chat_url(self.provider, host, model, values.external_config)
         self.url_label.setText(self.tr("Save calls: POST {url}").format(url=breakable(url)))
         self.url_label.setAccessibleName(self.tr("Save calls: POST {url}").format(url=url))

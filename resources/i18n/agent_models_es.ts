@@ -942,12 +942,20 @@
         <translation>Escribe el ID de clave de acceso y la clave de acceso secreta, o ninguno de los dos.</translation>
     </message>
     <message>
+        <source>Model Type contains a line break or another invisible character. Enter the model name on one line, for example {example}.</source>
+        <translation>Tipo de modelo contiene un salto de línea u otro carácter invisible. Escriba el nombre del modelo en una sola línea, por ejemplo {example}.</translation>
+    </message>
+    <message>
         <source>Model Type is required, for example {example}.</source>
         <translation>El tipo de modelo es obligatorio, por ejemplo {example}.</translation>
     </message>
     <message>
         <source>{key} is not an External Config field of {provider}. Known fields: {known}.</source>
         <translation>{key} no es un campo de External Config de {provider}. Campos conocidos: {known}.</translation>
+    </message>
+    <message>
+        <source>{label} contains a line break or another invisible character. Enter it on one line, without extra characters.</source>
+        <translation>{label} contiene un salto de línea u otro carácter invisible. Escríbalo en una sola línea, sin caracteres de más.</translation>
     </message>
     <message>
         <source>{label} is required for {provider}.</source>

@@ -942,12 +942,20 @@
         <translation>访问密钥 ID 和秘密访问密钥要么都填，要么都不填。</translation>
     </message>
     <message>
+        <source>Model Type contains a line break or another invisible character. Enter the model name on one line, for example {example}.</source>
+        <translation>模型类型包含换行符或其他不可见字符。请在一行中输入模型名称，例如 {example}。</translation>
+    </message>
+    <message>
         <source>Model Type is required, for example {example}.</source>
         <translation>模型类型为必填项，例如 {example}。</translation>
     </message>
     <message>
         <source>{key} is not an External Config field of {provider}. Known fields: {known}.</source>
         <translation>{key} 不是 {provider} 的 External Config 字段。已知字段：{known}。</translation>
+    </message>
+    <message>
+        <source>{label} contains a line break or another invisible character. Enter it on one line, without extra characters.</source>
+        <translation>{label} 包含换行符或其他不可见字符。请在一行中输入，不要带多余字符。</translation>
     </message>
     <message>
         <source>{label} is required for {provider}.</source>

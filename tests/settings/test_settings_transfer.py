@@ -307,6 +307,31 @@ def test_import_rejects_bad_documents(
             "Unknown provider 'no-such-provider'",
         ),
         ({"default_provider": "missing"}, "default_provider 'missing'"),
+        (
+            {
+                "providers": {
+                    "x": {
+                        "provider": "deepseek",
+                        "api_host": "http://127.0.0.1:9",
+                        "model_type": "evil\nopenai  default  gpt-fake",
+                    }
+                }
+            },
+            "model_type contains a line break",
+        ),
+        (
+            {
+                "providers": {
+                    "x": {
+                        "provider": "azure-openai",
+                        "api_host": "http://127.0.0.1:9",
+                        "model_type": "gpt-4.1",
+                        "external_config": {"deployment_name": "a\x1b[31m", "api_version": "v"},
+                    }
+                }
+            },
+            "external_config deployment_name contains a line break",
+        ),
         ({"providers": {"openai": {"provider": "openai"}}}, "does not match the settings format"),
         ({"secret_storage": "plaintext"}, "does not match the settings format"),
     ],
