@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -152,10 +153,18 @@ class ModelService:
         client: httpx.AsyncClient | None = None,
         name: str | None = None,
     ) -> ValidationResult:
-        """Validate, and only on success store the secret and the config."""
+        """Validate, and only on success store the secret and the config.
+
+        Storing runs in a worker thread: a keychain waiting for its unlock prompt, or a
+        settings lock held by another process, must not stop the caller's event loop.
+        """
         result = await self.validate(config, secret, client)
         if result.ok:
-            self.store_config(config_id, config, secret, verified=True, name=name)
+            # NOTE: a cancellation that arrives while the thread stores still lets the store
+            # finish; the window's watcher then shows the saved config on the card.
+            await asyncio.to_thread(
+                self.store_config, config_id, config, secret, verified=True, name=name
+            )
         return result
 
     def store_config(

@@ -648,8 +648,13 @@ class ProviderCard(QFrame):
         if not confirmed:
             return
         try:
-            self.service.store_config(
-                self.config_id, checked.config, checked.secret, verified=False, name=self.name
+            await asyncio.to_thread(
+                self.service.store_config,
+                self.config_id,
+                checked.config,
+                checked.secret,
+                verified=False,
+                name=self.name,
             )
         except SecretStoreError as error:
             self._show_keychain_error(error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -152,3 +154,48 @@ def test_shutdown_cancels_running_validation(
 
     assert task.cancelled()
     assert stored_key("openai") is None
+
+
+def test_event_loop_runs_while_settings_locked(
+    window: MainWindow, drive: Any, qtbot: Any, fake_provider: FakeProviderServer, config_dir: Path
+) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from filelock import FileLock\n"
+            "with FileLock(sys.argv[1]):\n"
+            "    print('locked', flush=True)\n"
+            "    time.sleep(3)\n",
+            str(config_dir / "settings.json.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    card = window.page.card("openai")
+    assert card is not None
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    driver.save()
+    driver.wait_for_result()
+    timer.stop()
+    holder.wait(timeout=10)
+    holder.stdout.close()
+
+    # The save waited for the other process's lock while the window went on running.
+    assert holder.returncode == 0
+    assert len(ticks) >= 30
+    assert max(later - earlier for earlier, later in pairwise(ticks)) < 0.5
+    assert card.status is CardStatus.VALID
+    assert stored_key("openai") == KEY
+    assert read_settings(config_dir)["providers"]["openai"]["model_type"] == "gpt-4.1-mini"
