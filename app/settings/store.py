@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -246,24 +247,38 @@ class SettingsStore:
         return KeyringSecretStore()
 
     def _recover(self, error: Exception) -> Settings:
-        """Move the unparsable file aside and restore the backup if it parses."""
+        """Move the unparsable file aside and restore the backup if it parses.
+
+        With a backup, the file is copied aside and then replaced in one step, so that a
+        reader without the lock never finds settings.json missing. ``last_recovery`` is set
+        before the restored file appears, so such a reader that sees it also sees why.
+        """
         reason = _first_line(error)
         moved_to = self._corrupt_name()
+        backup = self._read_backup()
         try:
-            os.replace(self.path, moved_to)
+            if backup is None:
+                os.replace(self.path, moved_to)
+            else:
+                shutil.copy2(self.path, moved_to)
         except OSError as move_error:
             raise _write_error(
                 f"move the unreadable {self.path} aside", move_error, self.path.parent
             ) from move_error
 
-        restored_from = None
-        settings = Settings()
-        backup = self._read_backup()
-        if backup is not None:
+        if backup is None:
+            recovery = Recovery(moved_to, reason)
+            self.last_recovery = recovery
+            settings = Settings()
+        else:
             backup_raw, settings = backup
+            previous_recovery = self.last_recovery
+            recovery = Recovery(moved_to, reason, self.backup_path)
+            self.last_recovery = recovery
             try:
                 write_atomically(self.path, backup_raw)
             except OSError as restore_error:
+                self.last_recovery = previous_recovery
                 logger.error(
                     "settings backup not restored: path=%s backup=%s error=%s",
                     self.path,
@@ -271,14 +286,13 @@ class SettingsStore:
                     restore_error,
                 )
                 raise SettingsWriteError(
-                    f"The unreadable {self.path} was moved to {moved_to}, but the backup "
+                    f"The unreadable {self.path} was copied to {moved_to}, but the backup "
                     f"{self.backup_path} could not be copied in its place "
                     f"({restore_error.strerror or restore_error}). Check that the folder is "
                     "writable by you, then copy the backup to settings.json by hand."
                 ) from restore_error
-            restored_from = self.backup_path
 
-        self.last_recovery = Recovery(moved_to, reason, restored_from)
+        restored_from = recovery.restored_from
         logger.error(
             "settings unreadable, moved aside: path=%s moved_to=%s restored_from=%s reason=%s",
             self.path,

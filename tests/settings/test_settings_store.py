@@ -123,6 +123,27 @@ def test_corrupt_file_moved_aside_and_backup_restored(store: SettingsStore) -> N
     assert store.load_read_only().providers["openai"].model_type == "first"
 
 
+def test_corrupt_file_never_missing_during_restore(
+    store: SettingsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _save(store, "first")
+    _save(store, "second")
+    store.path.write_text("{", encoding="utf-8")
+    seen: list[tuple[bool, bool]] = []
+    write = store_module.write_atomically
+
+    def watching_write(path: Path, data: bytes) -> None:
+        # What a reader without the lock would find just before the restored file appears.
+        seen.append((store.path.exists(), store.last_recovery is not None))
+        write(path, data)
+
+    monkeypatch.setattr(store_module, "write_atomically", watching_write)
+
+    store.load()
+
+    assert seen[0] == (True, True)
+
+
 def test_corrupt_file_without_backup_starts_empty(store: SettingsStore) -> None:
     store.path.parent.mkdir(parents=True)
     store.path.write_bytes(b"\x00\xffnot json")
