@@ -171,6 +171,8 @@ CODE_RULES: tuple[Rule, ...] = (
         "AccountOverdueError",  # ModelArk
         "OperationDenied.ServiceOverdue",  # ModelArk
         "ServiceQuotaExceededException",  # Bedrock
+        "exceeded_current_quota_error",  # Moonshot, sent with 429, also for a suspended account
+        "ModelQuotaExhausted",  # ModelArk: the free token quota of the model is used up
     ),
     code_rule(
         Category.INVALID_MODEL,
@@ -204,6 +206,7 @@ CODE_RULES: tuple[Rule, ...] = (
         "ServiceUnavailableException",
         "InternalServerException",
         "ModelNotReadyException",
+        "ModelErrorException",  # Bedrock, sent with 424: the model itself failed
     ),
 )
 
@@ -217,6 +220,11 @@ TEXT_RULES: tuple[Rule, ...] = (
         r"\bno handler found\b",  # xAI
         r"\broute not found\b",
         r"\bcannot (get|post) /",
+        r"\bunexpected endpoint or method\b",  # LM Studio, sent with HTTP 200
+        # Azure: the api-version query parameter is unknown or too old for the model.
+        r"\bapi[ -]?version (is )?(not supported|unsupported|invalid)\b",
+        r"\b(unsupported|invalid) api[ -]?version\b",
+        r"\bonly for api versions\b",
     ),
     text_rule(
         Category.REGION_DENIED,
@@ -375,6 +383,14 @@ STATUS_CATEGORIES: dict[int, Category] = {
     429: Category.RATE_LIMITED,
     451: Category.REGION_DENIED,
 }
+
+
+_API_VERSION = re.compile(r"\bapi[ -]?versions?\b", re.IGNORECASE)
+
+
+def names_api_version(provider_message: str) -> bool:
+    """Return True when a provider's message is about the API version, as Azure's can be."""
+    return _API_VERSION.search(provider_message) is not None
 
 
 def category_for_status(status: int) -> Category:

@@ -158,6 +158,8 @@ class ValidationResult:
         """The form field the failure concerns, or None for a success or a general failure."""
         if self.provider == "azure-openai" and self.category is Category.INVALID_MODEL:
             return "deployment_name"  # Azure picks the model by the deployment in the URL
+        if self.message_template == API_VERSION_REJECTED:
+            return "api_version"
         return FIELD_FOR_CATEGORY.get(self.category)
 
     def to_json(self) -> dict[str, Any]:
@@ -198,8 +200,9 @@ def format_retry(retry_after_s: float | None) -> str:
 
 
 # Arguments that only some templates use: a suggested API Host, a redirect target, a body
-# size such as "256 KiB", a proxy URL and an HTTP status code.
-OPTIONAL_MESSAGE_ARGS = ("suggested", "location", "size", "proxy", "status")
+# size such as "256 KiB", a proxy URL, an HTTP status code, and an API version with an
+# example of a supported one.
+OPTIONAL_MESSAGE_ARGS = ("suggested", "location", "size", "proxy", "status", "version", "example")
 
 
 def message_args(
@@ -236,6 +239,11 @@ WRONG_ENDPOINT_SUGGESTED = QT_TRANSLATE_NOOP(
     MESSAGE_CONTEXT,
     "{host} does not answer like the {provider} API at this path, but {suggested} does. "
     "Use the suggested API Host.",
+)
+API_VERSION_REJECTED = QT_TRANSLATE_NOOP(
+    MESSAGE_CONTEXT,
+    "{provider} does not accept the API version {version} for this deployment. Enter a "
+    "supported API version, for example {example}.",
 )
 REDIRECTED = QT_TRANSLATE_NOOP(
     MESSAGE_CONTEXT,

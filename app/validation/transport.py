@@ -161,13 +161,20 @@ def _cause_chain(error: BaseException) -> list[BaseException]:
     return chain
 
 
+ANYIO_CANCELLED = "Cancelled via cancel scope"
+
+
 def classify_transport_error(
     error: httpx.TransportError, progress: Progress, proxy: str | None
 ) -> TransportFailure:
     """Classify a failure without an HTTP response. It is never a key problem."""
     chain = _cause_chain(error)
-    # httpx wraps the same failure several times; each distinct text is kept once.
-    text = " ".join(dict.fromkeys(str(item) for item in chain if str(item)))
+    # httpx wraps the same failure several times; each distinct text is kept once. anyio's
+    # "Cancelled via cancel scope …" describes its own timer, not the provider.
+    texts = (str(item) for item in chain)
+    text = " ".join(
+        dict.fromkeys(item for item in texts if item and not item.startswith(ANYIO_CANCELLED))
+    )
 
     if isinstance(error, httpx.TimeoutException):
         template = TIMEOUT_CONNECT if isinstance(error, httpx.ConnectTimeout) else None

@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 import httpx
 
 from app.catalog import Protocol, Provider, get_provider
-from app.validation.classify import classify_response
+from app.validation.classify import classify_response, names_api_version
 from app.validation.hosts import (
     api_host_warnings,
     bedrock_region_from_host,
@@ -39,6 +39,7 @@ from app.validation.probes import (
     sign_sigv4,
 )
 from app.validation.result import (
+    API_VERSION_REJECTED,
     MESSAGE_TEMPLATES,
     REDIRECTED,
     STAGE_API_FOUND,
@@ -310,6 +311,30 @@ async def _find_suggested_host(
     return None
 
 
+def _with_api_version_message(
+    provider: Provider, config: ProviderConfig, attempt: Attempt
+) -> Attempt:
+    """Point an Azure answer about the api-version at the API version field.
+
+    Such an answer comes from the right host, so no corrected host is tried for it.
+    """
+    classification = attempt.classification
+    if (
+        provider.protocol is not Protocol.AZURE_OPENAI
+        or classification.category is not Category.WRONG_ENDPOINT
+        or not names_api_version(classification.provider_message)
+    ):
+        return attempt
+
+    version_field = next(item for item in provider.external_config if item.key == "api_version")
+    details = {
+        **attempt.details,
+        "version": config.external_config.get("api_version", "").strip(),
+        "example": version_field.default or version_field.example,
+    }
+    return replace(attempt, template=API_VERSION_REJECTED, details=details)
+
+
 def _timeout_attempt(probe: Probe, progress: Progress) -> Attempt:
     template = None
     if not progress.connected:
@@ -346,9 +371,7 @@ def _build_result(
         details["suggested"] = suggested_host
         template = WRONG_ENDPOINT_SUGGESTED
         evidence = stages_for(suggested)[-1]
-        stages.append(
-            replace(evidence, name=STAGE_SUGGESTED_HOST, ok=True, detail=suggested_host)
-        )
+        stages.append(replace(evidence, name=STAGE_SUGGESTED_HOST, ok=True, detail=suggested_host))
 
     args = message_args(
         provider.name,
@@ -414,7 +437,12 @@ async def validate(
         except TimeoutError:
             attempts = [_timeout_attempt(probe, progress)]
 
-        if attempts[-1].classification.category in NO_API_AT_URL:
+        attempts[-1] = _with_api_version_message(provider, config, attempts[-1])
+        final = attempts[-1]
+        if (
+            final.classification.category in NO_API_AT_URL
+            and final.template != API_VERSION_REJECTED
+        ):
             try:
                 async with asyncio.timeout_at(deadline):
                     suggestion = await _find_suggested_host(provider, config, credentials, http)

@@ -1171,6 +1171,10 @@
         <translation>{provider} aceptó la clave, pero le falta un permiso. Revisa los permisos de la clave.</translation>
     </message>
     <message>
+        <source>{provider} does not accept the API version {version} for this deployment. Enter a supported API version, for example {example}.</source>
+        <translation>{provider} no acepta la versión de API {version} para esta implementación. Escriba una versión de API admitida, por ejemplo {example}.</translation>
+    </message>
+    <message>
         <source>{provider} does not serve your location. Use a supported region or another provider.</source>
         <translation>{provider} no da servicio en tu ubicación. Usa una región compatible u otro proveedor.</translation>
     </message>

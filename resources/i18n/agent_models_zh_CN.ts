@@ -1171,6 +1171,10 @@
         <translation>{provider} 接受了该密钥，但它缺少某项权限。请检查密钥的权限。</translation>
     </message>
     <message>
+        <source>{provider} does not accept the API version {version} for this deployment. Enter a supported API version, for example {example}.</source>
+        <translation>{provider} 不接受此部署的 API 版本 {version}。请输入受支持的 API 版本，例如 {example}。</translation>
+    </message>
+    <message>
         <source>{provider} does not serve your location. Use a supported region or another provider.</source>
         <translation>{provider} 不为您所在的地区提供服务。请使用受支持的地区或其他服务商。</translation>
     </message>

@@ -504,6 +504,93 @@ EXTRA_CASES = [
         },
         Category.QUOTA_EXCEEDED,
     ),
+    # Moonshot's staff examples of a used-up balance: both 429 with this type, one of them
+    # naming a suspended account (forum.moonshot.ai, "api billing behaviour" and "429
+    # insufficient balance").
+    ExtraCase(
+        "moonshot-exceeded-current-quota",
+        "moonshot",
+        429,
+        {
+            "error": {
+                "message": "You exceeded your current quota, please check your plan and "
+                "billing details",
+                "type": "exceeded_current_quota_error",
+            }
+        },
+        Category.QUOTA_EXCEEDED,
+    ),
+    ExtraCase(
+        "moonshot-suspended-for-billing",
+        "moonshot",
+        429,
+        {
+            "error": {
+                "type": "exceeded_current_quota_error",
+                "message": "Your account org-<id><ak-<id>> is suspended, please check your "
+                "plan and billing details",
+            }
+        },
+        Category.QUOTA_EXCEEDED,
+    ),
+    # ModelArk's free-token mode with its quota used up (docs.byteplus.com, ModelArk error
+    # codes); waiting does not help. The message after "exh" is filled in.
+    ExtraCase(
+        "modelark-free-quota-exhausted",
+        "modelark",
+        429,
+        {
+            "error": {
+                "code": "ModelQuotaExhausted",
+                "message": "Your account [<account-id>] has exhausted the free token quota of "
+                "the model. Request id: <request-id>",
+                "param": "",
+                "type": "TooManyRequests",
+            }
+        },
+        Category.QUOTA_EXCEEDED,
+    ),
+    # LM Studio answers an unknown path with HTTP 200 and this error (lmstudio-bug-tracker
+    # issue 618), for example for a host typed without /v1.
+    ExtraCase(
+        "lmstudio-unexpected-endpoint",
+        "openai-compatible",
+        200,
+        {"error": "Unexpected endpoint or method. (POST /chat/completions)"},
+        Category.WRONG_ENDPOINT,
+        headers={"content-type": "application/json; charset=utf-8"},
+    ),
+    # Azure rejecting the api-version query parameter (reported in openai/codex issue 3725
+    # and egoist/chatwise-releases issue 258).
+    ExtraCase(
+        "azure-api-version-not-supported",
+        "azure-openai",
+        400,
+        {"error": {"code": "BadRequest", "message": "API version not supported"}},
+        Category.WRONG_ENDPOINT,
+    ),
+    ExtraCase(
+        "azure-model-needs-newer-api-version",
+        "azure-openai",
+        400,
+        {
+            "error": {
+                "code": "BadRequest",
+                "message": "Model {modelName} is enabled only for api versions "
+                "2024-12-01-preview and later",
+            }
+        },
+        Category.WRONG_ENDPOINT,
+    ),
+    # Bedrock's ModelErrorException: the model failed while processing the request.
+    ExtraCase(
+        "bedrock-converse-model-error",
+        "aws-bedrock-converse",
+        424,
+        {"message": "Received error from model: upstream failure"},
+        Category.SERVER_ERROR,
+        headers=_bedrock_headers("ModelErrorException"),
+    ),
     ExtraCase(
         "modelark-model-not-activated",
         "modelark",

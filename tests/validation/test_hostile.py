@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from app.validation.probes import Credentials
@@ -23,7 +24,7 @@ from app.validation.result import (
     Category,
     ValidationResult,
 )
-from app.validation.transport import MAX_BODY_BYTES
+from app.validation.transport import MAX_BODY_BYTES, Progress, classify_transport_error
 from app.validation.validator import ProviderConfig, validate
 from tests.fake_provider import FakeProviderServer
 from tests.validation.support import KEY, closed_port, self_signed_server_context
@@ -216,3 +217,14 @@ def test_https_to_plain_http_server(server: FakeProviderServer) -> None:
     assert result.category is Category.TLS_ERROR
     assert result.message_template == TLS_NOT_TLS
     assert "http://" in result.message
+
+
+def test_timeout_message_leaves_out_anyio_text() -> None:
+    cause = TimeoutError("Cancelled via cancel scope 7f991ac09940; reason: deadline exceeded")
+    error = httpx.ConnectTimeout("handshake timed out")
+    error.__cause__ = cause
+
+    failure = classify_transport_error(error, Progress(), proxy=None)
+
+    assert failure.classification.category is Category.TIMEOUT
+    assert failure.classification.provider_message == "handshake timed out"

@@ -71,7 +71,11 @@ def test_chat_url_ignores_slashes_and_spaces(typed: str) -> None:
         ("anthropic", "https://api.anthropic.com/v1", "https://api.anthropic.com/v1/messages"),
         ("mistral", "https://api.mistral.ai", "https://api.mistral.ai/v1/chat/completions"),
         ("deepseek", "https://api.deepseek.com", "https://api.deepseek.com/chat/completions"),
-        ("zai", "https://api.z.ai/api/coding/paas/v4/", "https://api.z.ai/api/coding/paas/v4/chat/completions"),
+        (
+            "zai",
+            "https://api.z.ai/api/coding/paas/v4/",
+            "https://api.z.ai/api/coding/paas/v4/chat/completions",
+        ),
         (
             "aws-bedrock-converse",
             "https://bedrock-runtime.us-east-1.amazonaws.com",
@@ -193,8 +197,20 @@ def test_unparseable_saved_host_is_a_result() -> None:
 
 @pytest.mark.parametrize(
     "host",
-    ["localhost", "127.0.0.1", "::1", "10.0.0.8", "192.168.1.20", "172.16.5.4", "169.254.1.1",
-     "100.100.1.2", "gpu-box", "nas.local", "host.docker.internal", "app.localhost"],
+    [
+        "localhost",
+        "127.0.0.1",
+        "::1",
+        "10.0.0.8",
+        "192.168.1.20",
+        "172.16.5.4",
+        "169.254.1.1",
+        "100.100.1.2",
+        "gpu-box",
+        "nas.local",
+        "host.docker.internal",
+        "app.localhost",
+    ],
 )
 def test_local_hosts(host: str) -> None:
     assert is_local_host(host)
@@ -340,6 +356,22 @@ def test_suggestion_after_gateway_web_page() -> None:
     assert result.suggested_api_host == f"{server.url}/v1"
 
 
+def test_suggestion_after_lm_studio_endpoint_error() -> None:
+    """LM Studio answers a path outside /v1 with HTTP 200 and an error, not with a 404."""
+    body = b'{"error":"Unexpected endpoint or method. (POST /chat/completions)"}'
+    server = FakeProviderServer(
+        roots=("/v1",),
+        unknown_path_response=(200, {"content-type": "application/json; charset=utf-8"}, body),
+    ).start()
+    try:
+        result = run("openai-compatible", server.url, "qwen/qwen3-4b")
+    finally:
+        server.stop()
+
+    assert result.category is Category.WRONG_ENDPOINT
+    assert result.suggested_api_host == f"{server.url}/v1"
+
+
 def test_suggestion_even_when_key_rejected(v1_server: FakeProviderServer) -> None:
     """A corrected host that rejects the key still is the API: offer it."""
     result = run("openai", f"{v1_server.url}/v1/v1", "case:openai-invalid-key")
@@ -378,3 +410,28 @@ def test_typed_host_never_rewritten(v1_server: FakeProviderServer) -> None:
     assert config.api_host == typed
     assert result.url == f"{v1_server.url}/v1/chat/completions/chat/completions"
     assert result.ok is False
+
+
+def test_azure_api_version_rejected_points_at_field() -> None:
+    server = FakeProviderServer().start()
+    body = b'{"error":{"code":"BadRequest","message":"API version not supported"}}'
+    server.overrides["/chat/completions"] = (400, {"content-type": "application/json"}, body)
+    config = ProviderConfig(
+        "azure-openai",
+        server.url,
+        "gpt-4.1-mini",
+        {"deployment_name": "prod", "api_version": "2099-01-01"},
+    )
+    try:
+        result = asyncio.run(validate(config, Credentials(api_key=KEY), timeout_s=10))
+    finally:
+        server.stop()
+
+    assert result.category is Category.WRONG_ENDPOINT
+    assert result.field == "api_version"
+    assert result.message == (
+        "Azure OpenAI does not accept the API version 2099-01-01 for this deployment. Enter a "
+        "supported API version, for example 2024-10-21."
+    )
+    assert result.suggested_api_host is None
+    assert len(server.requests) == 1  # the host is right, so no corrected host is tried
