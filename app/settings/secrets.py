@@ -98,7 +98,26 @@ class SecretStoreError(Exception):
 
 
 class KeychainError(SecretStoreError):
-    """The keychain could not be used; the message names the fix."""
+    """The keychain could not be used; the message names the fix.
+
+    ``action``, ``config_id`` and ``reason`` (one of the ``REASON_*`` names) let the window
+    say the same in the user's language, with a fix that fits a window.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        action: str = "",
+        config_id: str = "",
+        reason: str = "",
+        failure_type: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.action = action
+        self.config_id = config_id
+        self.reason = reason
+        self.failure_type = failure_type
 
 
 class SecretFileError(SecretStoreError):
@@ -124,27 +143,52 @@ _LOCKED_NAMES = frozenset({"LockedException", "PromptDismissedException"})
 _NO_SERVICE_NAMES = frozenset({"SecretServiceNotAvailableException", "DBusErrorResponse"})
 
 
+REASON_MISSING = "missing"
+REASON_LOCKED = "locked"
+REASON_UNOPENED = "unopened"
+REASON_NO_SERVICE = "no_service"
+REASON_FAILED = "failed"
+
+_REASON_TEXTS = {
+    REASON_MISSING: "no keychain was found",
+    REASON_LOCKED: "the keychain is locked",
+    REASON_UNOPENED: "the keychain could not be opened; it may be locked or have no default "
+    "keyring",
+    REASON_NO_SERVICE: "no Secret Service keychain answered on D-Bus",
+    REASON_FAILED: "the keychain failed ({failure_type})",
+}
+
+
 def _reason(error: Exception) -> str:
+    """Return the ``REASON_*`` name of a keychain failure."""
     names = {cls.__name__ for cls in type(error).__mro__}
     cause = error.__cause__ or error.__context__
     if cause is not None:
         names |= {cls.__name__ for cls in type(cause).__mro__}
     if isinstance(error, keyring.errors.NoKeyringError):
-        return "no keychain was found"
+        return REASON_MISSING
     if isinstance(error, keyring.errors.KeyringLocked) or names & _LOCKED_NAMES:
-        return "the keychain is locked"
+        return REASON_LOCKED
     if isinstance(error, keyring.errors.InitError):
-        return "the keychain could not be opened; it may be locked or have no default keyring"
+        return REASON_UNOPENED
     if names & _NO_SERVICE_NAMES:
-        return "no Secret Service keychain answered on D-Bus"
-    return f"the keychain failed ({type(error).__name__})"
+        return REASON_NO_SERVICE
+    return REASON_FAILED
 
 
 def keychain_error(action: str, config_id: str, error: Exception) -> KeychainError:
     """Return the error to raise for a keychain failure, with the reason and the fix."""
     reason = _reason(error)
-    logger.error("keychain %s failed: config_id=%s reason=%s", action, config_id, reason)
-    return KeychainError(f"Could not {action} the key of {config_id!r}: {reason}. {_fix_hint()}")
+    failure_type = type(error).__name__
+    reason_text = _REASON_TEXTS[reason].format(failure_type=failure_type)
+    logger.error("keychain %s failed: config_id=%s reason=%s", action, config_id, reason_text)
+    return KeychainError(
+        f"Could not {action} the key of {config_id!r}: {reason_text}. {_fix_hint()}",
+        action=action,
+        config_id=config_id,
+        reason=reason,
+        failure_type=failure_type,
+    )
 
 
 class KeyringSecretStore:

@@ -7,12 +7,22 @@ is marked here under "providers" so that the translation tools extract it too.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.forms import FieldProblem
 from app.i18n import QT_TRANSLATE_NOOP
+from app.settings.secrets import (
+    REASON_FAILED,
+    REASON_LOCKED,
+    REASON_MISSING,
+    REASON_NO_SERVICE,
+    REASON_UNOPENED,
+    KeychainError,
+    SecretStoreError,
+)
 from app.validation.hosts import HOST_MISSING
 from app.validation.models import ModelListError
 from app.validation.result import Stage, ValidationResult, retry_template
@@ -87,3 +97,62 @@ def result_message(result: ValidationResult | ModelListError) -> str:
 def stage_name(stage: Stage) -> str:
     """Return a stage name, such as "key accepted", in the user's language."""
     return translate(VALIDATION_CONTEXT, stage.name)
+
+
+def secret_store_message(error: SecretStoreError, config_name: str = "") -> str:
+    """Return a key storage error in the user's language, with a fix that fits the window.
+
+    ``config_name`` is the card's name, shown in place of the config id. Only keychain
+    failures carry what this needs. Other errors keep their English text.
+    """
+    if not isinstance(error, KeychainError) or not error.reason:
+        return str(error)
+
+    actions = {
+        "read": QCoreApplication.translate("keychain", "Could not read the key of {config}."),
+        "store": QCoreApplication.translate("keychain", "Could not store the key of {config}."),
+        "delete": QCoreApplication.translate("keychain", "Could not delete the key of {config}."),
+    }
+    reasons = {
+        REASON_MISSING: QCoreApplication.translate("keychain", "No keychain was found."),
+        REASON_LOCKED: QCoreApplication.translate("keychain", "The keychain is locked."),
+        REASON_UNOPENED: QCoreApplication.translate(
+            "keychain",
+            "The keychain could not be opened. It may be locked or have no default keyring.",
+        ),
+        REASON_NO_SERVICE: QCoreApplication.translate(
+            "keychain", "No Secret Service keychain answered on D-Bus."
+        ),
+        REASON_FAILED: QCoreApplication.translate("keychain", "The keychain failed ({type})."),
+    }
+    if error.action not in actions or error.reason not in reasons:
+        return str(error)
+
+    # Sentences follow each other with a space in English, without one in Chinese.
+    sentences = QCoreApplication.translate("keychain", "{action} {reason} {fix}")
+    return sentences.format(
+        action=actions[error.action].format(config=config_name or error.config_id),
+        reason=reasons[error.reason].format(type=error.failure_type),
+        fix=_keychain_fix(),
+    )
+
+
+def _keychain_fix() -> str:
+    if sys.platform == "darwin":
+        return QCoreApplication.translate(
+            "keychain",
+            "Unlock the login keychain in Keychain Access and try again, or choose Keep keys "
+            "in a file instead.",
+        )
+    if sys.platform == "win32":
+        return QCoreApplication.translate(
+            "keychain",
+            "Check that Windows Credential Manager is available for your account, or choose "
+            "Keep keys in a file instead.",
+        )
+    return QCoreApplication.translate(
+        "keychain",
+        "Install and start a Secret Service keychain (gnome-keyring, or KeePassXC with Secret "
+        "Service enabled), unlock its default keyring and try again, or choose Keep keys in a "
+        "file instead.",
+    )

@@ -29,7 +29,7 @@ from app.runtime.watch import SettingsFileWatcher, watch_settings
 from app.service import ModelService, NotSavedError, SavedConfig
 from app.settings.keystore import SettingsSecretStore, switch_secret_storage
 from app.settings.model import Settings
-from app.settings.secrets import SecretStoreError
+from app.settings.secrets import KeychainError, SecretStoreError
 from app.settings.store import Recovery, SettingsError
 from app.ui.add_endpoint_dialog import AddEndpointDialog
 from app.ui.badges import CardStatus
@@ -37,7 +37,7 @@ from app.ui.card_grid import CardGrid
 from app.ui.dialogs import confirm, finished
 from app.ui.focus_order import step_focus
 from app.ui.icons import themed_icon
-from app.ui.messages import join_names
+from app.ui.messages import join_names, secret_store_message
 from app.ui.provider_card import ProviderCard, saved_key_hints
 from app.ui.theme import current_theme, set_role
 from app.ui.transfer_actions import SettingsTransfer
@@ -325,6 +325,7 @@ class ModelsPage(QWidget):
         card.default_requested.connect(self.request_default)
         card.saved.connect(self._on_card_saved)
         card.was_reset.connect(self._on_card_reset)
+        card.keychain_failed.connect(self._on_keychain_failed)
         card.state_changed.connect(self._update_validate_all)
         self.cards.append(card)
         return card
@@ -375,7 +376,7 @@ class ModelsPage(QWidget):
             problems.insert(
                 0,
                 self.tr("Saved keys could not be read from the keychain: {error}").format(
-                    error=keychain_error
+                    error=self._secret_store_message(keychain_error)
                 ),
             )
         offer_key_file = keychain_error is not None and self._can_switch_to_key_file(settings)
@@ -407,6 +408,17 @@ class ModelsPage(QWidget):
         return template.format(
             reason=recovery.reason, moved_to=recovery.moved_to, backup=recovery.restored_from
         )
+
+    def _secret_store_message(self, error: SecretStoreError) -> str:
+        card = self.card(error.config_id) if isinstance(error, KeychainError) else None
+        return secret_store_message(error, card.display_name if card is not None else "")
+
+    def _on_keychain_failed(self, message: str) -> None:
+        try:
+            settings: Settings | None = self.service.load()
+        except SettingsError:
+            settings = None
+        self.show_banner(message, offer_key_file=self._can_switch_to_key_file(settings))
 
     def _can_switch_to_key_file(self, settings: Settings | None) -> bool:
         return (

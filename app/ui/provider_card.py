@@ -29,7 +29,7 @@ from app.settings.secrets import Secret, SecretStoreError
 from app.settings.store import SettingsError
 from app.ui.badges import CardStatus, Monogram, StatusBadge
 from app.ui.dialogs import confirm
-from app.ui.messages import join_names, provider_text, result_message
+from app.ui.messages import join_names, provider_text, result_message, secret_store_message
 from app.ui.model_list import ModelListLoader
 from app.ui.provider_form import API_HOST, API_KEY, MODEL_TYPE, SECRET_KEYS, ProviderForm
 from app.ui.result_details import ResultDetails
@@ -81,6 +81,8 @@ class ProviderCard(QFrame):
     default_requested = Signal(str)
     was_reset = Signal(str)
     state_changed = Signal()
+    # A key could not be stored or read: the message, so the page can offer the key file.
+    keychain_failed = Signal(str)
 
     def __init__(
         self,
@@ -519,7 +521,7 @@ class ProviderCard(QFrame):
         try:
             secret = self._effective_secret(values.secret)
         except SecretStoreError as error:
-            self.form.show_message(API_KEY, str(error))
+            self.form.show_message(API_KEY, secret_store_message(error, self.display_name))
             return
 
         checked = check_form(
@@ -803,7 +805,9 @@ class ProviderCard(QFrame):
 
     def _show_keychain_error(self, error: SecretStoreError) -> None:
         self.failed = True
-        self.form.show_message(API_KEY, str(error))
+        message = secret_store_message(error, self.display_name)
+        self.form.show_message(API_KEY, message)
+        self.keychain_failed.emit(message)
         self._show_status(
             self.tr("The key could not be stored or read. Nothing was saved."), "error"
         )

@@ -1002,6 +1002,57 @@
     </message>
 </context>
 <context>
+    <name>keychain</name>
+    <message>
+        <source>Could not read the key of {config}.</source>
+        <translation>No se pudo leer la clave de {config}.</translation>
+    </message>
+    <message>
+        <source>Could not store the key of {config}.</source>
+        <translation>No se pudo guardar la clave de {config}.</translation>
+    </message>
+    <message>
+        <source>Could not delete the key of {config}.</source>
+        <translation>No se pudo eliminar la clave de {config}.</translation>
+    </message>
+    <message>
+        <source>No keychain was found.</source>
+        <translation>No se encontró ningún llavero.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked.</source>
+        <translation>El llavero está bloqueado.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be opened. It may be locked or have no default keyring.</source>
+        <translation>No se pudo abrir el llavero. Puede estar bloqueado o no tener un depósito de claves predeterminado.</translation>
+    </message>
+    <message>
+        <source>No Secret Service keychain answered on D-Bus.</source>
+        <translation>Ningún llavero de Secret Service respondió en D-Bus.</translation>
+    </message>
+    <message>
+        <source>The keychain failed ({type}).</source>
+        <translation>El llavero falló ({type}).</translation>
+    </message>
+    <message>
+        <source>{action} {reason} {fix}</source>
+        <translation>{action} {reason} {fix}</translation>
+    </message>
+    <message>
+        <source>Unlock the login keychain in Keychain Access and try again, or choose Keep keys in a file instead.</source>
+        <translation>Desbloquee el llavero de inicio de sesión en Acceso a Llaveros y vuelva a intentarlo, o elija Guardar las claves en un archivo.</translation>
+    </message>
+    <message>
+        <source>Check that Windows Credential Manager is available for your account, or choose Keep keys in a file instead.</source>
+        <translation>Compruebe que el Administrador de credenciales de Windows está disponible para su cuenta, o elija Guardar las claves en un archivo.</translation>
+    </message>
+    <message>
+        <source>Install and start a Secret Service keychain (gnome-keyring, or KeePassXC with Secret Service enabled), unlock its default keyring and try again, or choose Keep keys in a file instead.</source>
+        <translation>Instale e inicie un llavero de Secret Service (gnome-keyring, o KeePassXC con Secret Service activado), desbloquee su depósito de claves predeterminado y vuelva a intentarlo, o elija Guardar las claves en un archivo.</translation>
+    </message>
+</context>
+<context>
     <name>providers</name>
     <message>
         <source>API version</source>

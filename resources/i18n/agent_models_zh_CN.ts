@@ -1002,6 +1002,57 @@
     </message>
 </context>
 <context>
+    <name>keychain</name>
+    <message>
+        <source>Could not read the key of {config}.</source>
+        <translation>无法读取 {config} 的密钥。</translation>
+    </message>
+    <message>
+        <source>Could not store the key of {config}.</source>
+        <translation>无法保存 {config} 的密钥。</translation>
+    </message>
+    <message>
+        <source>Could not delete the key of {config}.</source>
+        <translation>无法删除 {config} 的密钥。</translation>
+    </message>
+    <message>
+        <source>No keychain was found.</source>
+        <translation>未找到钥匙串。</translation>
+    </message>
+    <message>
+        <source>The keychain is locked.</source>
+        <translation>钥匙串已锁定。</translation>
+    </message>
+    <message>
+        <source>The keychain could not be opened. It may be locked or have no default keyring.</source>
+        <translation>无法打开钥匙串。它可能已锁定，或没有默认密钥环。</translation>
+    </message>
+    <message>
+        <source>No Secret Service keychain answered on D-Bus.</source>
+        <translation>D-Bus 上没有 Secret Service 钥匙串响应。</translation>
+    </message>
+    <message>
+        <source>The keychain failed ({type}).</source>
+        <translation>钥匙串出错（{type}）。</translation>
+    </message>
+    <message>
+        <source>{action} {reason} {fix}</source>
+        <translation>{action}{reason}{fix}</translation>
+    </message>
+    <message>
+        <source>Unlock the login keychain in Keychain Access and try again, or choose Keep keys in a file instead.</source>
+        <translation>请在“钥匙串访问”中解锁登录钥匙串后重试，或选择“改为将密钥保存在文件中”。</translation>
+    </message>
+    <message>
+        <source>Check that Windows Credential Manager is available for your account, or choose Keep keys in a file instead.</source>
+        <translation>请确认您的账户可以使用 Windows 凭据管理器，或选择“改为将密钥保存在文件中”。</translation>
+    </message>
+    <message>
+        <source>Install and start a Secret Service keychain (gnome-keyring, or KeePassXC with Secret Service enabled), unlock its default keyring and try again, or choose Keep keys in a file instead.</source>
+        <translation>请安装并启动 Secret Service 钥匙串（gnome-keyring，或启用了 Secret Service 的 KeePassXC），解锁其默认密钥环后重试，或选择“改为将密钥保存在文件中”。</translation>
+    </message>
+</context>
+<context>
     <name>providers</name>
     <message>
         <source>API version</source>

@@ -117,11 +117,14 @@ def test_locked_keychain_message_on_key_field(
     driver.save_and_wait()
 
     message = driver.message("api_key")
-    assert message.startswith("Could not store the key of 'openai': the keychain is locked.")
-    assert "agent-models secret-storage file" in message
+    assert message.startswith("Could not store the key of OpenAI. The keychain is locked. ")
+    assert message.endswith("or choose Keep keys in a file instead.")
+    assert "agent-models" not in message  # a window user gets the button, not a command
     assert card.status_label.text() == "The key could not be stored or read. Nothing was saved."
     assert card.status is CardStatus.FAILED
     assert "openai" not in read_settings(config_dir).get("providers", {})
+    assert window.page.banner_label.text() == message
+    assert window.page.key_file_button.isVisible()
 
 
 def test_key_file_error_message_on_key_field(
@@ -234,8 +237,7 @@ def test_unreadable_keychain_reason_in_banner(
 
     text = page.banner_label.text()
     assert text.startswith("Saved keys could not be read from the keychain: ")
-    assert "the keychain is locked" in text
-    assert "agent-models secret-storage file" in text
+    assert "Could not read the key of OpenAI. The keychain is locked." in text
     assert page.key_file_button.isVisible()
     assert card.status is CardStatus.KEY_MISSING
     assert "message above the cards" in card.form.rows["api_key"].message

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from app.ui.main_window import MainWindow
 from app.ui.translations import I18N_DIR, install_translations, pseudo_localize, remove_translations
 from tests.fake_provider import FakeProviderServer
+from tests.ui.test_key_storage import lock_keychain
 
 KEY = "sk-test-lang-0123456789abcd"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -174,3 +175,23 @@ def test_unreadable_settings_reported_translated(
     assert len(moved) == 1
     assert text.startswith("No se pudo leer el archivo de configuración (")
     assert f"Se movió a {moved[0]} y el programa se inició con la configuración vacía." in text
+
+
+def test_keychain_error_translated(
+    *,
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lock_keychain(monkeypatch)
+    language("zh_CN")
+    card = make_window().page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+
+    driver.save_and_wait()
+
+    assert driver.message("api_key").startswith("无法保存 OpenAI 的密钥。钥匙串已锁定。")
