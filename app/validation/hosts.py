@@ -327,11 +327,21 @@ def _path_variants(segments: list[str], toggle_version: bool) -> list[list[str]]
             return [[*segments[: -len(pattern)], "v1"]]
 
     variants: list[list[str]] = []
+    # Servers match paths case-sensitively, so a typed "/V1" misses the API at "/v1".
+    lowered = [
+        segment.lower() if VERSION_SEGMENT.match(segment.lower()) else segment
+        for segment in segments
+    ]
+    case_changed = lowered != segments
+    segments = lowered
+
     for pattern in PASTED_ENDPOINTS:
         if _ends_with(segments, pattern):
             segments = segments[: -len(pattern)]
             variants.append(segments)
             break
+    if case_changed and not variants:
+        variants.append(segments)
 
     collapsed: list[str] = []
     for segment in segments:

@@ -272,6 +272,12 @@ def test_local_http_has_no_warning(v1_server: FakeProviderServer) -> None:
         ("openai-compatible", "http://localhost:11434/api/chat", "http://localhost:11434/v1"),
         ("openai-compatible", "http://localhost:11434/api/generate", "http://localhost:11434/v1"),
         ("openai-compatible", "http://localhost:11434", "http://localhost:11434/v1"),
+        ("openai-compatible", "http://localhost:1234/V1", "http://localhost:1234/v1"),
+        (
+            "openai-compatible",
+            "http://localhost:1234/V1/chat/completions",
+            "http://localhost:1234/v1",
+        ),
         (
             "gemini",
             "https://generativelanguage.googleapis.com/v1beta",
