@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -245,12 +246,21 @@ class ModelService:
     def load(self) -> Settings:
         return self.store.load()
 
-    def saved_configs(self) -> list[SavedConfig]:
-        """Return the saved configs of providers in the catalog; others are logged and skipped."""
+    def saved_configs(
+        self, unchanged: Mapping[str, ProviderSettings] | None = None
+    ) -> list[SavedConfig]:
+        """Return the saved configs of providers in the catalog; others are logged and skipped.
+
+        Configs stored exactly as in ``unchanged`` are left out, so that a caller who already
+        shows them does not wait for the keychain to read their keys again.
+        """
         settings = self.store.load()
         known = {provider.id for provider in load_catalog()}
+        unchanged = unchanged or {}
         saved: list[SavedConfig] = []
         for config_id, config in settings.providers.items():
+            if unchanged.get(config_id) == config:
+                continue
             if config.provider not in known:
                 logger.warning(
                     "saved config of unknown provider skipped: config_id=%s provider=%s",

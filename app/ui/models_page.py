@@ -478,8 +478,13 @@ class ModelsPage(QWidget):
         changes keeps its fields and updates its badge. Cards whose config did not change
         stay as they are, so a result or message on them stays too.
         """
+        shown = {
+            card.config_id: card.saved_settings
+            for card in self.cards
+            if card.saved_settings is not None
+        }
         try:
-            saved_configs = self.service.saved_configs()
+            saved_configs = self.service.saved_configs(unchanged=shown)
             settings = self.service.load()
         except (SettingsError, SecretStoreError) as error:
             logger.error("settings not reloaded: %s", error)
@@ -494,7 +499,7 @@ class ModelsPage(QWidget):
             lost = [
                 card.display_name
                 for card in self.cards
-                if card.saved_settings is not None and card.config_id not in saved_by_id
+                if card.saved_settings is not None and card.config_id not in settings.providers
             ]
             self._show_recovery(recovery, lost)
         elif self._banner_shows_unreadable:
@@ -504,15 +509,19 @@ class ModelsPage(QWidget):
             if self.card(saved.config_id) is None:
                 self._add_extra_card(saved)
         for card in list(self.cards):
-            self._reload_card(card, saved_by_id.get(card.config_id))
+            fresh = saved_by_id.get(card.config_id)
+            unchanged = fresh is None and settings.providers.get(card.config_id) == shown.get(
+                card.config_id
+            )
+            if unchanged and card.saved_settings is not None:
+                card.set_default_state(settings.default_provider == card.config_id)
+            elif not unchanged:
+                self._reload_card(card, fresh)
         self._show_key_storage(settings)
         self.apply_filter()
 
     def _reload_card(self, card: ProviderCard, saved: SavedConfig | None) -> None:
         if saved is None and card.saved_settings is None:
-            return
-        if saved is not None and saved.settings == card.saved_settings:
-            card.set_default_state(saved.is_default)
             return
 
         if saved is None and card.is_extra and not card.is_dirty():

@@ -268,3 +268,40 @@ def test_save_after_damage_reports_lost_configs(
     assert text.endswith(
         "These configs were not in the restored settings; save them again: DeepSeek."
     )
+
+
+def test_reload_reads_only_changed_keys(
+    window: MainWindow,
+    drive: Any,
+    qtbot: QtBot,
+    fake_provider: FakeProviderServer,
+    monkeypatch: Any,
+) -> None:
+    save_card(window, drive, "openai", f"{fake_provider.url}/v1", "gpt-4.1-mini")
+    deepseek = save_card(window, drive, "deepseek", fake_provider.url, "deepseek-chat")
+    wait_until_watched(qtbot, window, "deepseek")
+    reads: list[str] = []
+    read_key = window.page.service.secrets.get
+
+    def counting_get(config_id: str) -> Any:
+        reads.append(config_id)
+        return read_key(config_id)
+
+    monkeypatch.setattr(window.page.service.secrets, "get", counting_get)
+
+    run_cli(
+        "save",
+        "deepseek",
+        "--api-host",
+        fake_provider.url,
+        "--model",
+        "deepseek-reasoner",
+        api_key=CLI_KEY,
+    )
+
+    qtbot.waitUntil(
+        lambda: deepseek.form.rows["model_type"].text() == "deepseek-reasoner",
+        timeout=RELOAD_TIMEOUT_MS,
+    )
+    # Each keychain read is a D-Bus round trip on the window's thread.
+    assert set(reads) == {"deepseek"}
