@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.paths import SECRETS_FILE_NAME, make_private_folder
 from app.settings.files import (
     PRIVATE_FILE_MODE,
@@ -42,8 +43,80 @@ FILE_MODE = PRIVATE_FILE_MODE
 T = TypeVar("T")
 
 
+SETTINGS_CONTEXT = "settings"
+
+LOCKED = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "Another Agent Models process has held {path} for over {seconds} seconds. Close it, or "
+    "delete the lock file if none runs.",
+)
+READ_FOLDER = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "Cannot read {path}: it is a folder, not a file. Remove or rename that folder, then try again.",
+)
+READ_FAILED = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "Cannot read {path}: {reason}. Check the file's permissions; it must be readable and "
+    "writable by your user.",
+)
+NEWER_VERSION = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "{path} has schema_version {version}, but this version of Agent Models reads up to "
+    "{supported}. Update Agent Models; the file was not changed.",
+)
+UNPARSABLE = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore "
+    "the backup, or fix the file by hand.",
+)
+# A write error is the failed step, then its fix, then this sentence.
+WRITE_FAILED = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "{step} {fix} Nothing was changed.")
+STEP_CREATE_FOLDER = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT, "Could not create the settings folder {path} ({reason})."
+)
+STEP_LOCK = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "Could not lock {path} ({reason}).")
+STEP_WRITE = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "Could not write {path} ({reason}).")
+STEP_MOVE_ASIDE = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT, "Could not move the unreadable {path} aside ({reason})."
+)
+FIX_IS_FOLDER = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT, "{culprit} is a folder, not a file. Remove or rename that folder."
+)
+FIX_IS_FILE = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "{culprit} or one of its parent folders is a file. Remove or rename that file, or set "
+    "AGENT_MODELS_CONFIG_DIR to another folder.",
+)
+FIX_WRITABLE = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "Check that the folder {folder} exists and is writable by you, and that the disk is not full.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """An English template marked for translation, with its arguments.
+
+    An argument may be a Text of its own, such as the step and the fix of a write error.
+    """
+
+    template: str
+    args: dict[str, str | Text]
+
+    def __str__(self) -> str:
+        return self.template.format(**{key: str(value) for key, value in self.args.items()})
+
+
 class SettingsError(Exception):
-    """A settings file that the program must not read or overwrite."""
+    """A settings file that the program must not read or overwrite.
+
+    ``text`` is the message as a template and arguments, for the window to translate; it is
+    None for messages built in English only.
+    """
+
+    def __init__(self, message: str | Text) -> None:
+        super().__init__(str(message))
+        self.text = message if isinstance(message, Text) else None
 
 
 class SettingsWriteError(SettingsError):
@@ -155,8 +228,7 @@ class SettingsStore:
             raise
         except (ValueError, ValidationError) as error:
             raise UnreadableSettingsError(
-                f"{self.path} could not be parsed ({_first_line(error)}). Open Agent Models "
-                "to move it aside and restore the backup, or fix the file by hand."
+                Text(UNPARSABLE, {"path": str(self.path), "reason": _first_line(error)})
             ) from None
 
     def update(
@@ -229,7 +301,7 @@ class SettingsStore:
             try:
                 write_atomically(copy, raw)
             except OSError as error:
-                raise _write_error(f"write {copy}", error, self.path.parent) from error
+                raise _write_error(STEP_WRITE, copy, error, self.path.parent) from error
             logger.info("kept the version-%d settings file as %s", version, copy)
 
         self._write(settings, back_up=False)
@@ -263,7 +335,7 @@ class SettingsStore:
                 shutil.copy2(self.path, moved_to)
         except OSError as move_error:
             raise _write_error(
-                f"move the unreadable {self.path} aside", move_error, self.path.parent
+                STEP_MOVE_ASIDE, self.path, move_error, self.path.parent
             ) from move_error
 
         if backup is None:
@@ -310,7 +382,7 @@ class SettingsStore:
                 self._copy_to_backup()
             write_atomically(self.path, text.encode("utf-8"))
         except OSError as error:
-            raise _write_error(f"write {self.path}", error, self.path.parent) from error
+            raise _write_error(STEP_WRITE, self.path, error, self.path.parent) from error
 
     def _remove_stale_temp_files(self) -> None:
         """Delete the temporary files of dead writers; a failure only leaves them for later."""
@@ -360,17 +432,16 @@ class SettingsStore:
         try:
             make_private_folder(folder)
         except OSError as error:
-            raise _write_error(f"create the settings folder {folder}", error, folder) from error
+            raise _write_error(STEP_CREATE_FOLDER, folder, error, folder) from error
 
         try:
             self._lock.acquire()
         except Timeout as error:  # a subclass of OSError, so it comes first
             raise SettingsLockedError(
-                f"Another Agent Models process has held {self.lock_path} for over "
-                f"{LOCK_TIMEOUT_S:g} seconds. Close it, or delete the lock file if none runs."
+                Text(LOCKED, {"path": str(self.lock_path), "seconds": f"{LOCK_TIMEOUT_S:g}"})
             ) from error
         except OSError as error:
-            raise _write_error(f"lock {self.lock_path}", error, folder) from error
+            raise _write_error(STEP_LOCK, self.lock_path, error, folder) from error
 
         try:
             return action()
@@ -383,14 +454,11 @@ class SettingsStore:
         except FileNotFoundError:
             return None
         except IsADirectoryError:
-            raise SettingsError(
-                f"Cannot read {self.path}: it is a folder, not a file. Remove or rename "
-                "that folder, then try again."
-            ) from None
+            raise SettingsError(Text(READ_FOLDER, {"path": str(self.path)})) from None
         except OSError as error:
+            reason = str(error.strerror or error)
             raise SettingsError(
-                f"Cannot read {self.path}: {error.strerror or error}. Check the file's "
-                "permissions; it must be readable and writable by your user."
+                Text(READ_FAILED, {"path": str(self.path), "reason": reason})
             ) from None
 
     def _parse(self, data: dict[str, Any]) -> Settings:
@@ -407,8 +475,10 @@ def parse_settings(data: dict[str, Any], source: str) -> Settings:
     version = file_version(data)
     if version > SCHEMA_VERSION:
         raise NewerSettingsError(
-            f"{source} has schema_version {version}, but this version of Agent Models "
-            f"reads up to {SCHEMA_VERSION}. Update Agent Models; the file was not changed."
+            Text(
+                NEWER_VERSION,
+                {"path": source, "version": str(version), "supported": str(SCHEMA_VERSION)},
+            )
         )
     return Settings.model_validate(migrate(data))
 
@@ -421,27 +491,21 @@ def decode_settings(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _write_error(action: str, error: OSError, folder: Path) -> SettingsWriteError:
+def _write_error(step: str, path: Path, error: OSError, folder: Path) -> SettingsWriteError:
     """Log an OSError that stopped a change of the settings folder; return the error to raise.
 
-    ``action`` completes "Could not", for example "lock /home/me/settings.json.lock".
+    ``step`` is one of the ``STEP_*`` templates, filled with ``path`` and the OS's reason.
     """
-    logger.error("settings change failed: could not %s: error=%s", action, error)
+    reason = str(error.strerror or error)
+    step_text = Text(step, {"path": str(path), "reason": reason})
+    logger.error("settings change failed: %s", step_text)
     if isinstance(error, IsADirectoryError) and error.filename:
-        fix = f"{error.filename} is a folder, not a file. Remove or rename that folder."
+        fix = Text(FIX_IS_FOLDER, {"culprit": str(error.filename)})
     elif isinstance(error, FileExistsError | NotADirectoryError) and error.filename:
-        fix = (
-            f"{error.filename} or one of its parent folders is a file. Remove or rename that "
-            "file, or set AGENT_MODELS_CONFIG_DIR to another folder."
-        )
+        fix = Text(FIX_IS_FILE, {"culprit": str(error.filename)})
     else:
-        fix = (
-            f"Check that the folder {folder} exists and is writable by you, and that the disk "
-            "is not full."
-        )
-    return SettingsWriteError(
-        f"Could not {action} ({error.strerror or error}). {fix} Nothing was changed."
-    )
+        fix = Text(FIX_WRITABLE, {"folder": str(folder)})
+    return SettingsWriteError(Text(WRITE_FAILED, {"step": step_text, "fix": fix}))
 
 
 def _first_line(error: Exception) -> str:

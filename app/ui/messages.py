@@ -23,6 +23,7 @@ from app.settings.secrets import (
     KeychainError,
     SecretStoreError,
 )
+from app.settings.store import SETTINGS_CONTEXT, SettingsError, Text
 from app.validation.hosts import HOST_MISSING
 from app.validation.models import ModelListError
 from app.validation.result import Stage, ValidationResult, retry_template
@@ -156,3 +157,26 @@ def _keychain_fix() -> str:
         "Service enabled), unlock its default keyring and try again, or choose Keep keys in a "
         "file instead.",
     )
+
+
+def settings_text(text: Text) -> str:
+    """Return a settings message in the user's language, its nested parts translated too."""
+    args = {
+        key: settings_text(value) if isinstance(value, Text) else value
+        for key, value in text.args.items()
+    }
+    template = translate(SETTINGS_CONTEXT, text.template)
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a wrong placeholder must not hide the error.
+        return str(text)
+
+
+def error_message(error: Exception) -> str:
+    """Return a settings or key storage error in the user's language where it can be."""
+    if isinstance(error, SecretStoreError):
+        return secret_store_message(error)
+    if isinstance(error, SettingsError) and error.text is not None:
+        return settings_text(error.text)
+    return str(error)

@@ -37,7 +37,7 @@ from app.ui.card_grid import CardGrid
 from app.ui.dialogs import confirm, finished
 from app.ui.focus_order import step_focus
 from app.ui.icons import themed_icon
-from app.ui.messages import join_names, secret_store_message
+from app.ui.messages import error_message, join_names, secret_store_message
 from app.ui.provider_card import ProviderCard, saved_key_hints
 from app.ui.theme import current_theme, set_role
 from app.ui.transfer_actions import SettingsTransfer
@@ -66,7 +66,7 @@ class ModelsPage(QWidget):
     # Emitted from the watcher's thread; connected with a queued connection, so that the
     # page reloads on the thread that owns the widgets.
     settings_changed_outside = Signal(object)
-    settings_unreadable = Signal(str)
+    settings_unreadable = Signal(object)
 
     def __init__(
         self,
@@ -345,7 +345,7 @@ class ModelsPage(QWidget):
             settings: Settings | None = self.service.load()
         except (SettingsError, SecretStoreError) as error:
             logger.error("saved configs not loaded: %s", error)
-            problems.append(str(error))
+            problems.append(error_message(error))
             saved_configs, settings = [], None
         store = self.service.store
         if store.last_recovery is not None:
@@ -452,7 +452,9 @@ class ModelsPage(QWidget):
         except (SecretStoreError, SettingsError) as error:
             logger.error("secret storage not switched to the key file: %s", error)
             self.show_banner(
-                self.tr("Keys could not be moved to a file: {error}").format(error=error),
+                self.tr("Keys could not be moved to a file: {error}").format(
+                    error=error_message(error)
+                ),
                 offer_key_file=True,
             )
             return
@@ -488,7 +490,7 @@ class ModelsPage(QWidget):
             settings = self.service.load()
         except (SettingsError, SecretStoreError) as error:
             logger.error("settings not reloaded: %s", error)
-            self.show_banner(str(error))
+            self.show_banner(error_message(error))
             self._banner_shows_unreadable = True
             return
 
@@ -547,7 +549,7 @@ class ModelsPage(QWidget):
         self.watcher = watch_settings(
             self.settings_changed_outside.emit,
             self.service.settings_file,
-            on_error=lambda error: self.settings_unreadable.emit(str(error)),
+            on_error=self.settings_unreadable.emit,
         )
 
     def stop_watching(self) -> None:
@@ -565,14 +567,14 @@ class ModelsPage(QWidget):
             return
         self.reload()
 
-    def _on_settings_unreadable(self, message: str) -> None:
+    def _on_settings_unreadable(self, error: Exception) -> None:
         if self.watcher is None:
             return
         self.show_banner(
             self.tr(
                 "settings.json was changed, but it could not be read: {error} The window still "
                 "shows the settings from before."
-            ).format(error=message)
+            ).format(error=error_message(error))
         )
         self._banner_shows_unreadable = True
 
@@ -659,7 +661,7 @@ class ModelsPage(QWidget):
         try:
             self.service.set_default(config_id)
         except (NotSavedError, SettingsError) as error:
-            self.show_banner(str(error))
+            self.show_banner(error_message(error))
             return
         self.show_banner("")
         for card in self.cards:

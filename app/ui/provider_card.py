@@ -29,7 +29,13 @@ from app.settings.secrets import Secret, SecretStoreError
 from app.settings.store import SettingsError
 from app.ui.badges import CardStatus, Monogram, StatusBadge
 from app.ui.dialogs import confirm
-from app.ui.messages import join_names, provider_text, result_message, secret_store_message
+from app.ui.messages import (
+    error_message,
+    join_names,
+    provider_text,
+    result_message,
+    secret_store_message,
+)
 from app.ui.model_list import ModelListLoader
 from app.ui.provider_form import API_HOST, API_KEY, MODEL_TYPE, SECRET_KEYS, ProviderForm
 from app.ui.result_details import ResultDetails
@@ -601,7 +607,7 @@ class ProviderCard(QFrame):
             self.failed = True
             self._show_status(
                 self.tr("Validated, but the settings could not be written: {error}").format(
-                    error=error
+                    error=error_message(error)
                 ),
                 "error",
             )
@@ -662,7 +668,7 @@ class ProviderCard(QFrame):
             self._show_keychain_error(error)
             return
         except SettingsError as error:
-            self._show_status(str(error), "error")
+            self._show_status(error_message(error), "error")
             return
         self.failed = False
         self._hide_fixes()
@@ -709,7 +715,7 @@ class ProviderCard(QFrame):
             try:
                 self.service.reset(self.config_id)
             except (SecretStoreError, SettingsError) as error:
-                self._show_status(str(error), "error")
+                self._show_status(error_message(error), "error")
                 return
         self.load_saved(None)
         self._show_status(self.tr("Reset to the provider's defaults."), "muted")

@@ -24,7 +24,7 @@ from app.settings.transfer import (
     write_export,
 )
 from app.ui.dialogs import confirm, finished
-from app.ui.messages import join_names, provider_text
+from app.ui.messages import error_message, join_names, provider_text
 from app.ui.transfer_dialogs import EnvKeysDialog, ExportDialog
 
 logger = logging.getLogger(__name__)
@@ -182,7 +182,8 @@ class SettingsTransfer(QObject):
 
     def _report_error(self, template: str, error: object) -> None:
         logger.error("%s", template.format(error=error))
-        self.message.emit(template.format(error=error), "error")
+        shown = error_message(error) if isinstance(error, Exception) else error
+        self.message.emit(template.format(error=shown), "error")
 
     async def _choose_file(
         self, title: str, *, save: bool, suggested_name: str = ""

@@ -1084,6 +1084,61 @@
     </message>
 </context>
 <context>
+    <name>settings</name>
+    <message>
+        <source>Another Agent Models process has held {path} for over {seconds} seconds. Close it, or delete the lock file if none runs.</source>
+        <translation>Otro proceso de Agent Models ha mantenido {path} durante más de {seconds} segundos. Ciérrelo, o elimine el archivo de bloqueo si no hay ninguno en ejecución.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: it is a folder, not a file. Remove or rename that folder, then try again.</source>
+        <translation>No se puede leer {path}: es una carpeta, no un archivo. Elimine o cambie el nombre de esa carpeta y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}. Check the file&apos;s permissions; it must be readable and writable by your user.</source>
+        <translation>No se puede leer {path}: {reason}. Revise los permisos del archivo; su usuario debe poder leerlo y escribirlo.</translation>
+    </message>
+    <message>
+        <source>Check that the folder {folder} exists and is writable by you, and that the disk is not full.</source>
+        <translation>Compruebe que la carpeta {folder} existe y que puede escribir en ella, y que el disco no está lleno.</translation>
+    </message>
+    <message>
+        <source>Could not create the settings folder {path} ({reason}).</source>
+        <translation>No se pudo crear la carpeta de ajustes {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not lock {path} ({reason}).</source>
+        <translation>No se pudo bloquear {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not move the unreadable {path} aside ({reason}).</source>
+        <translation>No se pudo apartar el archivo ilegible {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({reason}).</source>
+        <translation>No se pudo escribir {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{culprit} is a folder, not a file. Remove or rename that folder.</source>
+        <translation>{culprit} es una carpeta, no un archivo. Elimine o cambie el nombre de esa carpeta.</translation>
+    </message>
+    <message>
+        <source>{culprit} or one of its parent folders is a file. Remove or rename that file, or set AGENT_MODELS_CONFIG_DIR to another folder.</source>
+        <translation>{culprit} o una de sus carpetas superiores es un archivo. Elimine o cambie el nombre de ese archivo, o indique otra carpeta en AGENT_MODELS_CONFIG_DIR.</translation>
+    </message>
+    <message>
+        <source>{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore the backup, or fix the file by hand.</source>
+        <translation>No se pudo interpretar {path} ({reason}). Abra Agent Models para apartarlo y restaurar la copia de seguridad, o corrija el archivo a mano.</translation>
+    </message>
+    <message>
+        <source>{path} has schema_version {version}, but this version of Agent Models reads up to {supported}. Update Agent Models; the file was not changed.</source>
+        <translation>{path} tiene schema_version {version}, pero esta versión de Agent Models lee hasta la {supported}. Actualice Agent Models; el archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>{step} {fix} Nothing was changed.</source>
+        <translation>{step} {fix} No se cambió nada.</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>API found at this path</source>

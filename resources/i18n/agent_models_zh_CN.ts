@@ -1084,6 +1084,61 @@
     </message>
 </context>
 <context>
+    <name>settings</name>
+    <message>
+        <source>Another Agent Models process has held {path} for over {seconds} seconds. Close it, or delete the lock file if none runs.</source>
+        <translation>另一个 Agent Models 进程占用 {path} 已超过 {seconds} 秒。请关闭该进程；如果没有进程在运行，请删除该锁文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: it is a folder, not a file. Remove or rename that folder, then try again.</source>
+        <translation>无法读取 {path}：它是文件夹而不是文件。请删除或重命名该文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}. Check the file&apos;s permissions; it must be readable and writable by your user.</source>
+        <translation>无法读取 {path}：{reason}。请检查文件权限，您的用户必须能读写该文件。</translation>
+    </message>
+    <message>
+        <source>Check that the folder {folder} exists and is writable by you, and that the disk is not full.</source>
+        <translation>请确认文件夹 {folder} 存在且您可以写入，并且磁盘未满。</translation>
+    </message>
+    <message>
+        <source>Could not create the settings folder {path} ({reason}).</source>
+        <translation>无法创建设置文件夹 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Could not lock {path} ({reason}).</source>
+        <translation>无法锁定 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Could not move the unreadable {path} aside ({reason}).</source>
+        <translation>无法移走无法读取的 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{culprit} is a folder, not a file. Remove or rename that folder.</source>
+        <translation>{culprit} 是文件夹而不是文件。请删除或重命名该文件夹。</translation>
+    </message>
+    <message>
+        <source>{culprit} or one of its parent folders is a file. Remove or rename that file, or set AGENT_MODELS_CONFIG_DIR to another folder.</source>
+        <translation>{culprit} 或其某个上级文件夹是文件。请删除或重命名该文件，或将 AGENT_MODELS_CONFIG_DIR 设为其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore the backup, or fix the file by hand.</source>
+        <translation>无法解析 {path}（{reason}）。请打开 Agent Models 将其移走并恢复备份，或手动修复该文件。</translation>
+    </message>
+    <message>
+        <source>{path} has schema_version {version}, but this version of Agent Models reads up to {supported}. Update Agent Models; the file was not changed.</source>
+        <translation>{path} 的 schema_version 为 {version}，但此版本的 Agent Models 最高只能读取 {supported}。请更新 Agent Models；文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{step} {fix} Nothing was changed.</source>
+        <translation>{step}{fix}未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>API found at this path</source>

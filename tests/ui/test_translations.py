@@ -195,3 +195,45 @@ def test_keychain_error_translated(
     driver.save_and_wait()
 
     assert driver.message("api_key").startswith("无法保存 OpenAI 的密钥。钥匙串已锁定。")
+
+
+def test_newer_settings_reported_translated(
+    language: Callable[[str], None], make_window: Callable[[], MainWindow], config_dir: Path
+) -> None:
+    config_dir.mkdir()
+    settings_file = config_dir / "settings.json"
+    settings_file.write_text('{"schema_version": 99, "providers": {}}', encoding="utf-8")
+    language("es")
+
+    text = make_window().page.banner_label.text()
+
+    assert text == (
+        f"{settings_file} tiene schema_version 99, pero esta versión de Agent Models lee hasta "
+        "la 2. Actualice Agent Models; el archivo no se modificó."
+    )
+
+
+def test_settings_write_error_translated(
+    *,
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+    config_dir: Path,
+) -> None:
+    lock_path = config_dir / "settings.json.lock"
+    lock_path.mkdir(parents=True)  # a folder where the lock file belongs stops root too
+    language("zh_CN")
+    card = make_window().page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+
+    driver.save_and_wait()
+
+    status = card.status_label.text().replace("\u200b", "")
+    # Chinese text uses full-width punctuation.
+    assert status.startswith(f"验证成功，但无法写入设置：无法锁定 {lock_path}（")  # noqa: RUF001
+    assert status.endswith(
+        f"{lock_path} 是文件夹而不是文件。请删除或重命名该文件夹。未做任何更改。"
+    )
