@@ -46,19 +46,22 @@ from tests.fake_provider import FakeProviderServer
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "sk-proj-LeakCheck7f3Qx9Lm2Vb8Nc4Zt6Ry1Wp5Ks0Hd3Jg7Fa2Ue9Io4"
+# A self-hosted gateway's key that matches no redaction pattern. Only the secret stores'
+# registration of each key they handle keeps it out of the logs.
+SHAPELESS_KEY = "hunter2-local-gateway-7f3a"
 CLI_TIMEOUT_S = 60
 
 
-def _assert_no_key(text: str, where: str) -> None:
-    assert KEY not in text, f"the key appears in {where}"
-    assert KEY[8:24] not in text, f"part of the key appears in {where}"
+def _assert_no_key(text: str, where: str, key: str = KEY) -> None:
+    assert key not in text, f"the key appears in {where}"
+    assert key[8:24] not in text, f"part of the key appears in {where}"
 
 
-def _assert_folder_clean(folder: Path) -> None:
+def _assert_folder_clean(folder: Path, key: str = KEY) -> None:
     files = [path for path in folder.rglob("*") if path.is_file()]
     assert any(path.name == "settings.json" for path in files)
     for path in files:
-        _assert_no_key(path.read_bytes().decode("utf-8", "replace"), str(path))
+        _assert_no_key(path.read_bytes().decode("utf-8", "replace"), str(path), key)
 
 
 def _log_text(config_dir: Path) -> str:
@@ -267,6 +270,26 @@ def test_service_cycle_leaks_no_key(
         )
     )
     assert not unreachable.ok
+
+    assert redact(SHAPELESS_KEY) == SHAPELESS_KEY, "a shape rule would hide a missed registration"
+    gateway = check_form(
+        get_provider("openai-compatible"),
+        f"{fake_provider.url}/v1",
+        "llama3.2:latest",
+        {},
+        Secret(api_key=SHAPELESS_KEY),
+    )
+    assert gateway.ok
+    gateway_result = asyncio.run(service.save("openai-compatible", gateway.config, gateway.secret))
+    assert gateway_result.ok, gateway_result.message
+    assert fake_provider.last_request().headers["Authorization"] == f"Bearer {SHAPELESS_KEY}"
+    app_logger = logging.getLogger("app.test_no_leaks")
+    app_logger.warning("gateway rejected key %s", SHAPELESS_KEY)
+    try:
+        raise ValueError(f"gateway echoed {SHAPELESS_KEY}")
+    except ValueError:
+        app_logger.exception("gateway request failed")
+
     service.set_default("openai")
     model = load_default_model(store.path)
     assert model is not None
@@ -287,21 +310,35 @@ def test_service_cycle_leaks_no_key(
         "SavedConfig": saved_configs,
         "DefaultModel": model,
         "Export": export,
+        "gateway Secret": gateway.secret,
+        "gateway CheckedForm": gateway,
+        "gateway ValidationResult": gateway_result,
+        "gateway ProviderSettings": settings.providers["openai-compatible"],
     }
     for name, value in objects.items():
-        _assert_no_key(repr(value), f"repr of {name}")
-        _assert_no_key(str(value), f"str of {name}")
+        for key in (KEY, SHAPELESS_KEY):
+            _assert_no_key(repr(value), f"repr of {name}", key)
+            _assert_no_key(str(value), f"str of {name}", key)
     for name in ("ValidationResult", "failed ValidationResult", "unreachable ValidationResult"):
         _assert_no_key(json.dumps(objects[name].to_json()), f"JSON of {name}")
     _assert_no_key(json.dumps(model.to_public_json()), "the public JSON of the default model")
     _assert_no_key(json.dumps(export.document), "an export without keys")
+    _assert_no_key(
+        json.dumps(gateway_result.to_json()), "JSON of gateway ValidationResult", SHAPELESS_KEY
+    )
+    _assert_no_key(json.dumps(export.document), "an export without keys", SHAPELESS_KEY)
 
     with watch(lambda changed: None, store.path):
         service.set_default("openai")
 
     assert keyring.get_password("agent-models", "openai") == KEY
+    assert keyring.get_password("agent-models", "openai-compatible") == SHAPELESS_KEY
     _assert_folder_clean(config_dir)
-    _assert_no_key(_log_text(config_dir), "the log files")
+    _assert_folder_clean(config_dir, SHAPELESS_KEY)
+    log_text = _log_text(config_dir)
+    _assert_no_key(log_text, "the log files")
+    _assert_no_key(log_text, "the log files", SHAPELESS_KEY)
+    assert f"gateway rejected key {REDACTED}" in log_text
 
 
 def test_keychain_failure_leaks_no_key(config_dir: Path, debug_logs: Path) -> None:
