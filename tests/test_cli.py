@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
@@ -135,9 +136,14 @@ def test_save_stores_key_and_config(
     )
 
     settings = json.loads(settings_file(config_dir).read_text())
+    saved = settings["providers"]["openai"]
     assert status == 0
     assert keyring.get_password("agent-models", "openai") == KEY
-    assert settings["providers"]["openai"]["model_type"] == "gpt-4.1-mini"
+    assert saved["model_type"] == "gpt-4.1-mini"
+    assert saved["verified"] is True
+    assert saved["validated_at"] is not None
+    validated_at = datetime.fromisoformat(saved["validated_at"])
+    assert abs(datetime.now(UTC) - validated_at) < timedelta(minutes=1)
     assert settings["providers"]["openai"]["secret_ref"] == {
         "storage": "keyring",
         "service": "agent-models",
@@ -321,6 +327,7 @@ def test_import_env_lists_then_imports(monkeypatch: pytest.MonkeyPatch, config_d
     assert "sk-ant-test" not in listing
     assert import_status == 0
     assert settings["providers"]["anthropic"]["verified"] is False
+    assert settings["providers"]["anthropic"]["validated_at"] is None
     assert keyring.get_password("agent-models", "anthropic") == "sk-ant-test-0123456789"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 
 import keyring
@@ -24,6 +25,17 @@ def fail_writes(monkeypatch: pytest.MonkeyPatch) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(store_module, "write_atomically", no_space)
+
+
+def test_unverified_store_has_no_validation_time() -> None:
+    service = ModelService()
+
+    service.store_config("openai", CONFIG, Secret(api_key=KEY), verified=False)
+
+    saved = json.loads(service.settings_file.read_text(encoding="utf-8"))["providers"]["openai"]
+    assert saved["verified"] is False
+    assert saved["validated_at"] is None
+    assert keyring.get_password("agent-models", "openai") == KEY
 
 
 def test_failed_save_removes_new_key(monkeypatch: pytest.MonkeyPatch) -> None:
