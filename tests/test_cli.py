@@ -38,6 +38,7 @@ def test_validate_json_success(
     fake_provider: FakeProviderServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
+    fake_provider.delay_s = 0.2
 
     status, output = run_cli(
         "validate",
@@ -56,7 +57,9 @@ def test_validate_json_success(
     assert result["url"] == f"{fake_provider.url}/v1/chat/completions"
     assert result["status_code"] == 200
     assert isinstance(result["latency_ms"], int)
+    assert result["latency_ms"] >= 200
     assert "suggested_api_host" in result
+    assert result["suggested_api_host"] is None
     assert fake_provider.last_request().headers["Authorization"] == f"Bearer {KEY}"
 
 

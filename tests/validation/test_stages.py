@@ -65,13 +65,15 @@ def test_stages_per_outcome(
 
 
 def test_stage_evidence(server: FakeProviderServer) -> None:
+    server.delay_s = 0.2
+
     result = run(f"{server.url}/v1", "case:openai-unknown-model")
 
     for stage in result.stages:
         assert stage.url == f"{server.url}/v1/chat/completions"
         assert stage.status_code == 404
         assert stage.latency_ms is not None
-        assert stage.latency_ms >= 0
+        assert stage.latency_ms >= 200
     assert "does not exist" in result.stages[-1].provider_message
 
 
