@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,10 +12,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.validation import transport
 from app.validation.probes import Credentials
 from app.validation.result import (
     REDIRECTED,
     TIMEOUT_BODY,
+    TIMEOUT_CONNECT,
     TLS_NOT_TLS,
     UNEXPECTED_EMPTY,
     UNEXPECTED_HTML,
@@ -24,7 +28,12 @@ from app.validation.result import (
     Category,
     ValidationResult,
 )
-from app.validation.transport import MAX_BODY_BYTES, Progress, classify_transport_error
+from app.validation.transport import (
+    MAX_BODY_BYTES,
+    Progress,
+    TransportFailure,
+    classify_transport_error,
+)
 from app.validation.validator import ProviderConfig, validate
 from tests.fake_provider import FakeProviderServer
 from tests.validation.support import KEY, closed_port, self_signed_server_context
@@ -105,6 +114,69 @@ def test_slow_drip_ends_at_deadline(server: FakeProviderServer) -> None:
     assert result.message_template == TIMEOUT_BODY
     assert "1.5 seconds" in result.message
     assert elapsed < 4
+    assert_not_key_problem(result)
+
+
+@pytest.fixture
+def unaccepted_port() -> Iterator[int]:
+    """A loopback port whose listener never accepts and whose accept queue is full.
+
+    Linux drops a SYN while the listener's accept queue is full, so a new connect to the port
+    waits for SYN retransmissions instead of being accepted or refused.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = int(listener.getsockname()[1])
+    fillers: list[socket.socket] = []
+    try:
+        for _ in range(4):
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            fillers.append(filler)
+
+        with socket.socket() as probe:
+            probe.settimeout(0.5)
+            with pytest.raises(TimeoutError):
+                probe.connect(("127.0.0.1", port))
+
+        yield port
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="relies on Linux dropping SYNs to a full queue")
+def test_connect_timeout_before_deadline(
+    unaccepted_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connect timeout, not the overall deadline, ends a connect that hangs."""
+    monkeypatch.setattr(transport, "CONNECT_TIMEOUT_S", 0.3)
+    failures: list[httpx.TransportError] = []
+
+    def record_failure(
+        error: httpx.TransportError, progress: Progress, proxy: str | None
+    ) -> TransportFailure:
+        failures.append(error)
+        return classify_transport_error(error, progress, proxy)
+
+    monkeypatch.setattr(transport, "classify_transport_error", record_failure)
+    started = time.perf_counter()
+
+    result = run(f"http://127.0.0.1:{unaccepted_port}/v1", timeout_s=5)
+
+    elapsed = time.perf_counter() - started
+    assert result.category is Category.TIMEOUT
+    assert result.message_template == TIMEOUT_CONNECT
+    # NOTE: the message names timeout_s (5 seconds), not the 0.3 s connect timeout that ended
+    # the request, so this test leaves the number of seconds unchecked.
+    assert f"Could not connect to 127.0.0.1:{unaccepted_port}" in result.message
+    assert failures, "the overall deadline ended the request, not the connect timeout"
+    assert all(isinstance(failure, httpx.ConnectTimeout) for failure in failures)
+    assert elapsed >= 0.3
+    assert result.stages[-1].ok is False
     assert_not_key_problem(result)
 
 
