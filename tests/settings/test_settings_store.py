@@ -77,6 +77,29 @@ def test_backup_holds_previous_good_file(store: SettingsStore) -> None:
     )
 
 
+def test_backup_never_copies_plain_text_key(store: SettingsStore) -> None:
+    _save(store, "first")
+    _save(store, "second")
+    backup_before = store.backup_path.read_bytes()
+    key = "sk-proj-version0KeyWrittenWithoutTheLock0000"
+    version_0_file = {
+        "providers": {
+            "openai": {"api_host": "https://api.openai.com/v1", "model_type": "m", "api_key": key}
+        }
+    }
+
+    def replace_file_then_change(settings: Settings) -> Settings:
+        # A program that does not take the settings lock, such as a text editor, puts a
+        # version-0 file with a key in place after this update has read and migrated the file.
+        store.path.write_text(json.dumps(version_0_file), encoding="utf-8")
+        return settings.with_provider("openai", _config("third"))
+
+    store.update(replace_file_then_change)
+
+    assert key not in store.backup_path.read_text(encoding="utf-8")
+    assert store.backup_path.read_bytes() == backup_before
+
+
 def test_unchanged_update_does_not_write(store: SettingsStore) -> None:
     _save(store, "first")
     before = store.path.stat().st_mtime_ns
