@@ -479,19 +479,22 @@ def test_unwritable_settings_keep_keychain_unchanged(
     config_dir: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders")
     monkeypatch.setenv("AGENT_MODELS_API_KEY", KEY)
-    config_dir.mkdir(parents=True)
-    config_dir.chmod(0o500)
-    try:
-        status, _ = run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "m")
-    finally:
-        config_dir.chmod(0o700)
+    # A folder where the lock file goes stops the write for root too, which a read-only
+    # settings folder does not.
+    lock_path = config_dir / "settings.json.lock"
+    lock_path.mkdir(parents=True)
 
+    status, _ = run_cli("save", "openai", "--api-host", fake_provider.url, "--model", "m")
+
+    error = capsys.readouterr().err
     assert status == 2
-    assert "Could not write" in capsys.readouterr().err
+    assert error.startswith("agent-models: error: Could not lock")
+    assert f"{lock_path} is a folder, not a file. Remove or rename that folder." in error
+    assert "Nothing was changed." in error
+    assert fake_provider.requests, "save stopped before validating"
     assert keyring.get_password("agent-models", "openai") is None
+    assert not settings_file(config_dir).exists()
 
 
 def test_mistyped_command_does_not_open_window() -> None:
