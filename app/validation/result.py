@@ -212,15 +212,19 @@ def message_args(
     retry_after_s: float | None,
     **details: str,
 ) -> dict[str, str]:
-    """Return the arguments every template may use; ``details`` fills the optional ones."""
+    """Return the arguments every template may use.
+
+    ``details`` fills the optional ones, and may replace ``seconds`` where a shorter timeout
+    than ``timeout_s`` ended the request.
+    """
     args = dict.fromkeys(OPTIONAL_MESSAGE_ARGS, "")
-    args.update(details)
     args |= {
         "provider": provider_name,
         "host": host,
         "seconds": f"{timeout_s:g}",
         "retry": format_retry(retry_after_s),
     }
+    args.update(details)
     return args
 
 

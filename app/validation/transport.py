@@ -63,10 +63,17 @@ class Progress:
 class TransportFailure(Exception):
     """A request that got no HTTP response, classified, with the message template to show."""
 
-    def __init__(self, classification: Classification, template: str | None = None) -> None:
+    def __init__(
+        self,
+        classification: Classification,
+        template: str | None = None,
+        details: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(classification.category.value)
         self.classification = classification
         self.template = template
+        # Message arguments that replace the defaults, such as the connect timeout's seconds.
+        self.details = details or {}
 
 
 def make_client(
@@ -178,9 +185,13 @@ def classify_transport_error(
 
     if isinstance(error, httpx.TimeoutException):
         template = TIMEOUT_CONNECT if isinstance(error, httpx.ConnectTimeout) else None
+        details = {}
+        connect_s = _connect_timeout_s(error)
+        if template is TIMEOUT_CONNECT and connect_s is not None:
+            details["seconds"] = f"{connect_s:g}"
         if progress.headers_received:
             template = TIMEOUT_BODY
-        return TransportFailure(Classification(Category.TIMEOUT, text), template)
+        return TransportFailure(Classification(Category.TIMEOUT, text), template, details)
 
     if any(isinstance(item, ssl.SSLError) for item in chain) or "CERTIFICATE_VERIFY_FAILED" in text:
         template = TLS_NOT_TLS if "WRONG_VERSION_NUMBER" in text else None
@@ -198,6 +209,16 @@ def classify_transport_error(
     if any(isinstance(item, ConnectionRefusedError) for item in chain) or "refused" in text.lower():
         return TransportFailure(Classification(Category.UNREACHABLE, text), UNREACHABLE_REFUSED)
     return TransportFailure(Classification(Category.UNREACHABLE, text))
+
+
+def _connect_timeout_s(error: httpx.TimeoutException) -> float | None:
+    """Return the connect timeout the failed request had, which is shorter than the deadline."""
+    try:
+        timeouts = error.request.extensions.get("timeout", {})
+    except RuntimeError:  # httpx raises it when the error has no request
+        return None
+    connect = timeouts.get("connect")
+    return float(connect) if isinstance(connect, int | float) else None
 
 
 async def send(

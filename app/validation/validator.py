@@ -209,7 +209,7 @@ async def run_probe(
             failure.classification.provider_message,
         )
         proxy = environment_proxy(probe.url) if http.trust_env else None
-        details = {"proxy": proxy or ""}
+        details = {"proxy": proxy or "", **failure.details}
         return Attempt(probe, failure.classification, None, failure.template, details)
     return read_response(provider, probe, response)
 
