@@ -432,6 +432,9 @@ class EnvKey:
     config_exists: bool
     importable: bool
     reason: str = ""
+    # Why the window's form would reject the key, and the variable that holds the bad value.
+    key_problem: FieldProblem | None = None
+    key_problem_variable: str = ""
 
 
 def find_env_keys(store: SettingsStore, environ: Mapping[str, str] | None = None) -> list[EnvKey]:
@@ -444,9 +447,18 @@ def find_env_keys(store: SettingsStore, environ: Mapping[str, str] | None = None
             continue
         exists = provider_id in providers
         reason = _not_importable_reason(variable, provider_id, exists, environ)
-        if not reason:
-            reason = _env_key_problem(variable, provider_id, environ)
-        found.append(EnvKey(variable, provider_id, exists, not reason, reason))
+        if reason:
+            found.append(EnvKey(variable, provider_id, exists, False, reason))
+            continue
+
+        _, problem = _checked_secret(get_provider(provider_id), _env_secret(variable, environ))
+        if problem is None:
+            found.append(EnvKey(variable, provider_id, exists, True))
+            continue
+        source = _AWS_FIELD_VARIABLES.get(problem.field, variable)
+        subject = f"the key for {provider_id} in {source}"
+        reason = f"{_key_problem_text(problem, subject)} Set {source} again, then import again."
+        found.append(EnvKey(variable, provider_id, exists, False, reason, problem, source))
     return found
 
 
@@ -467,16 +479,6 @@ _AWS_FIELD_VARIABLES = {
     "secret_access_key": AWS_SECRET_VARIABLE,
     "session_token": AWS_SESSION_VARIABLE,
 }
-
-
-def _env_key_problem(variable: str, provider_id: str, environ: Mapping[str, str]) -> str:
-    """Return why the window's form would reject the variable's key, or "" when it would not."""
-    _, problem = _checked_secret(get_provider(provider_id), _env_secret(variable, environ))
-    if problem is None:
-        return ""
-    source = _AWS_FIELD_VARIABLES.get(problem.field, variable)
-    subject = f"the key for {provider_id} in {source}"
-    return f"{_key_problem_text(problem, subject)} Set {source} again, then import again."
 
 
 def import_env_keys(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog import get_provider
 from app.settings.transfer import AWS_SECRET_VARIABLE, ENV_KEY_VARIABLES, EnvKey
-from app.ui.messages import provider_text
+from app.ui.messages import problem_message, provider_text
 from app.ui.theme import set_role
 
 AWS_ACCESS_KEY_VARIABLE = "AWS_ACCESS_KEY_ID"
@@ -164,6 +164,10 @@ class EnvKeysDialog(QDialog):
 
     def _reason_text(self, item: EnvKey) -> str:
         """Return why ``item`` cannot be imported, in the user's language where it is known."""
+        if item.key_problem is not None:
+            return self.tr("{variable}: {problem} Set {variable} again, then import again.").format(
+                variable=item.key_problem_variable, problem=problem_message(item.key_problem)
+            )
         if item.variable == AWS_ACCESS_KEY_VARIABLE:
             return self.tr("{variable} must be set as well.").format(variable=AWS_SECRET_VARIABLE)
         provider = get_provider(item.provider)

@@ -83,6 +83,10 @@
         <translation>Sustituye la clave guardada de esta tarjeta.</translation>
     </message>
     <message>
+        <source>{variable}: {problem} Set {variable} again, then import again.</source>
+        <translation>{variable}: {problem} Vuelva a definir {variable} y luego importe de nuevo.</translation>
+    </message>
+    <message>
         <source>{variable} must be set as well.</source>
         <translation>También hay que definir {variable}.</translation>
     </message>

@@ -83,6 +83,10 @@
         <translation>将替换此卡片已保存的密钥。</translation>
     </message>
     <message>
+        <source>{variable}: {problem} Set {variable} again, then import again.</source>
+        <translation>{variable}：{problem}请重新设置 {variable}，然后再次导入。</translation>
+    </message>
+    <message>
         <source>{variable} must be set as well.</source>
         <translation>还需要设置 {variable}。</translation>
     </message>

@@ -265,6 +265,32 @@ def test_env_keys_listed_without_values(window: MainWindow, qtbot: QtBot) -> Non
     wait_for_page_task(qtbot, window)
 
 
+def test_env_key_rejected_names_variable(window: MainWindow, qtbot: QtBot) -> None:
+    bad_key = "sk-pasted with-a-space-0123456789"
+    window.page.transfer.environ = {
+        "OPENAI_API_KEY": bad_key,
+        "AWS_ACCESS_KEY_ID": ENV_AWS_ID,
+        "AWS_SECRET_ACCESS_KEY": "secret\u200bwith-zero-width-0123456789",
+    }
+
+    window.page.import_env_action.trigger()
+    dialog = wait_for_dialog(qtbot, window, EnvKeysDialog)
+
+    texts = dialog_texts(dialog)
+    assert not dialog.boxes["OPENAI_API_KEY"].isEnabled()
+    assert (
+        "OPENAI_API_KEY: API Key contains a space or line break. Copy the key again, without "
+        "extra characters. Set OPENAI_API_KEY again, then import again." in texts
+    )
+    # The bad value is the secret, not the access key id that the box is named after.
+    assert not dialog.boxes["AWS_ACCESS_KEY_ID"].isEnabled()
+    assert any(text.startswith("AWS_SECRET_ACCESS_KEY: ") for text in texts.split("\n"))
+    assert "must be set as well" not in texts
+    assert bad_key not in texts
+    dialog.reject()
+    wait_for_page_task(qtbot, window)
+
+
 def test_env_keys_imported_as_unverified(
     window: MainWindow, qtbot: QtBot, config_dir: Path
 ) -> None:
