@@ -1,13 +1,19 @@
-"""Load the scripts in packaging/, a folder of scripts rather than a package, for the tests."""
+"""Helpers for the packaging tests: load the scripts in packaging/, parse self-test output.
+
+packaging/ is a folder of scripts rather than a package, so its modules are loaded by path.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
 
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+# One line of ``agent-models --self-test`` output: status, check name, detail, duration.
+SELF_TEST_LINE = re.compile(r"^  (ok|FAIL|skip)\s+([^:]+): (.*) \(\d+\.\d\d s\)$")
 
 
 def load_packaging_module(name: str) -> ModuleType:
@@ -24,3 +30,13 @@ def load_packaging_module(name: str) -> ModuleType:
     sys.modules[module_name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def parse_self_test(output: str) -> dict[str, tuple[str, str]]:
+    """Return each self-test check's status and detail by the check's name."""
+    checks = {}
+    for line in output.splitlines():
+        match = SELF_TEST_LINE.match(line)
+        if match:
+            checks[match.group(2)] = (match.group(1), match.group(3))
+    return checks

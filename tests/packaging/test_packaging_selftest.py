@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from contextlib import closing
@@ -13,9 +12,9 @@ import secretstorage
 
 from app.selftest import SELF_TEST_SERVICE
 from tests.keychain import PrivateKeychain
+from tests.packaging.support import parse_self_test
 
 ROOT = Path(__file__).resolve().parents[2]
-LINE = re.compile(r"^  (ok|FAIL|skip)\s+([^:]+): (.*) \(\d+\.\d\d s\)$")
 
 
 def run_self_test(env: dict[str, str]) -> tuple[int, dict[str, tuple[str, str]], str]:
@@ -27,11 +26,7 @@ def run_self_test(env: dict[str, str]) -> tuple[int, dict[str, tuple[str, str]],
         [sys.executable, "-m", "app", "--self-test"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=90, check=False,
     )
-    checks = {}
-    for line in completed.stdout.splitlines():
-        match = LINE.match(line)
-        if match:
-            checks[match.group(2)] = (match.group(1), match.group(3))
+    checks = parse_self_test(completed.stdout)
     return completed.returncode, checks, completed.stdout + completed.stderr
 
 
