@@ -44,7 +44,10 @@ def test_self_test_passes_with_keychain(keychain: PrivateKeychain) -> None:
 
 
 def test_self_test_leaves_no_keychain_entry(keychain: PrivateKeychain) -> None:
-    run_self_test(os.environ | keychain.env)
+    status, checks, output = run_self_test(os.environ | keychain.env)
+
+    assert status == 0, output
+    assert checks["keychain round trip"][0] == "ok", output
 
     with closing(secretstorage.dbus_init()) as connection:
         collection = secretstorage.get_default_collection(connection)
