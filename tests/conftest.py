@@ -1,9 +1,11 @@
-"""Fixtures: a private keychain, a fake provider, a settings folder per test, a qasync loop."""
+"""Fixtures: a private keychain, one to lock, a fake provider, a settings folder, a qasync loop."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
+import warnings
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -46,6 +48,45 @@ def keychain(private_keychain: PrivateKeychain) -> Iterator[PrivateKeychain]:
         collection = secretstorage.get_default_collection(connection)
         for item in collection.search_items({"service": "agent-models"}):
             item.delete()
+
+
+@pytest.fixture(scope="session")
+def lockable_keychain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateKeychain]:
+    """A second keychain on its own bus, so that locking it leaves the shared one alone."""
+    keychain = start_private_keychain(tmp_path_factory.mktemp("lockable-keychain"))
+    yield keychain
+    keychain.stop()
+
+
+@pytest.fixture
+def keychain_to_lock(
+    lockable_keychain: PrivateKeychain, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[PrivateKeychain]:
+    """Point this process at the lockable keychain, for a test that stores keys, then locks it.
+
+    keyring's Secret Service backend opens a new D-Bus connection on every call, so the
+    changed address takes effect at once. Afterwards the keychain is unlocked and emptied,
+    and the autouse ``keychain`` fixture's cleanup runs after monkeypatch restores the shared
+    keychain's address.
+    """
+    address = lockable_keychain.env["DBUS_SESSION_BUS_ADDRESS"]
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    yield lockable_keychain
+
+    lockable_keychain.unlock()
+    lockable_keychain.delete_items("agent-models")
+    # keyring 25.7 raises KeyringLocked without closing the D-Bus connection it opened, so
+    # collect the leaked socket here instead of as a ResourceWarning in a later test.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+
+
+@pytest.fixture
+def locked_keychain(keychain_to_lock: PrivateKeychain) -> PrivateKeychain:
+    """A keychain with no agent-models entries whose default collection is locked."""
+    keychain_to_lock.lock()
+    return keychain_to_lock
 
 
 @pytest.fixture(autouse=True)

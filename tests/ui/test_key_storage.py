@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.catalog import get_provider
 from app.forms import check_form
 from app.service import ModelService
-from app.settings.secrets import Secret, SecretFileError
+from app.settings.secrets import Secret
 from app.ui.badges import CardStatus
 from app.ui.main_window import MainWindow
 from tests.fake_provider import FakeProviderServer
+from tests.keychain import PrivateKeychain
 from tests.ui.card_driver import read_settings, stored_key
 
 KEY = "sk-test-storage-0123456789abcd"
@@ -39,14 +39,6 @@ def store(service: ModelService, config_id: str) -> None:
         get_provider(config_id), "https://api.example.com/v1", "model-a", {}, Secret(api_key=KEY)
     )
     service.store_config(config_id, checked.config, checked.secret, verified=True)
-
-
-def lock_keychain(monkeypatch: pytest.MonkeyPatch) -> None:
-    def locked(service: str, username: str, password: str) -> None:
-        del service, username, password
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection")
-
-    monkeypatch.setattr(keyring, "set_password", locked)
 
 
 def test_key_file_storage_warns_on_cards_and_page(
@@ -101,14 +93,13 @@ def test_keychain_storage_shows_no_warning(window: MainWindow) -> None:
     assert not any(card.key_file_label.isVisible() for card in window.page.cards)
 
 
+@pytest.mark.usefixtures("locked_keychain")
 def test_locked_keychain_message_on_key_field(
     window: MainWindow,
     drive: Any,
     fake_provider: FakeProviderServer,
     config_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    lock_keychain(monkeypatch)
     card = window.page.card("openai")
     assert card is not None
     driver = drive(card)
@@ -128,28 +119,31 @@ def test_locked_keychain_message_on_key_field(
 
 
 def test_key_file_error_message_on_key_field(
-    window: MainWindow,
+    service: ModelService,
+    make_window: Callable[[], MainWindow],
     drive: Any,
     fake_provider: FakeProviderServer,
-    monkeypatch: pytest.MonkeyPatch,
-    service: ModelService,
+    config_dir: Path,
 ) -> None:
-    problem = "The key file secrets.json is readable by other users. Run: chmod 600 secrets.json"
-
-    def fail_to_store(config_id: str, secret: Secret) -> None:
-        del config_id, secret
-        raise SecretFileError(problem)
-
-    monkeypatch.setattr(service.secrets, "set", fail_to_store)
-    card = window.page.card("openai")
+    use_key_file(service)
+    key_file = config_dir / "secrets.json"
+    content = json.dumps({"format": 1, "secrets": {}})
+    key_file.write_text(content, encoding="utf-8")
+    key_file.chmod(0o644)
+    card = make_window().page.card("openai")
     assert card is not None
     driver = drive(card)
     driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
 
     driver.save_and_wait()
 
-    assert driver.message("api_key") == problem
+    assert driver.message("api_key") == (
+        f"The key file {key_file} can be read by other users (mode 0644), so it was not used. "
+        f"Run: chmod 600 {key_file}"
+    )
     assert card.status is CardStatus.FAILED
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o644
+    assert key_file.read_text(encoding="utf-8") == content
 
 
 def test_corrupt_settings_named_in_banner(
@@ -170,8 +164,9 @@ def test_corrupt_settings_named_in_banner(
     assert all(card.status is CardStatus.NOT_CONFIGURED for card in window.page.cards)
 
 
+@pytest.mark.usefixtures("locked_keychain")
 def test_postponed_migration_shown_in_banner(
-    make_window: Callable[[], MainWindow], config_dir: Path, monkeypatch: pytest.MonkeyPatch
+    make_window: Callable[[], MainWindow], config_dir: Path
 ) -> None:
     config_dir.mkdir(parents=True, exist_ok=True)
     version_0 = {
@@ -185,27 +180,24 @@ def test_postponed_migration_shown_in_banner(
         },
     }
     (config_dir / "settings.json").write_text(json.dumps(version_0), encoding="utf-8")
-    lock_keychain(monkeypatch)
 
     window = make_window()
 
     text = window.page.banner_label.text()
-    assert text.startswith("The settings file could not be updated to this version: ")
-    assert "the keychain is locked" in text
+    # The locked keychain cannot be read either, so that problem comes first in the banner.
+    migration = [
+        paragraph
+        for paragraph in text.split("\n\n")
+        if paragraph.startswith("The settings file could not be updated to this version: ")
+    ]
+    assert len(migration) == 1, text
+    assert "the keychain is locked" in migration[0]
     assert KEY not in text
     card = window.page.card("openai")
     assert card is not None
     assert card.form.rows["model_type"].text() == "gpt-4.1-mini"
     # The old file keeps its key until the keychain takes it.
     assert KEY in (config_dir / "settings.json").read_text(encoding="utf-8")
-
-
-def lock_keychain_for_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    def locked(service: str, username: str) -> str | None:
-        del service, username
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection")
-
-    monkeypatch.setattr(keyring, "get_password", locked)
 
 
 def confirm_dialog(window: MainWindow, qtbot: Any) -> QMessageBox:
@@ -225,10 +217,12 @@ def click_box_button(box: QMessageBox, text: str) -> None:
 
 
 def test_unreadable_keychain_reason_in_banner(
-    service: ModelService, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+    service: ModelService,
+    make_window: Callable[[], MainWindow],
+    keychain_to_lock: PrivateKeychain,
 ) -> None:
     store(service, "openai")
-    lock_keychain_for_reading(monkeypatch)
+    keychain_to_lock.lock()
 
     window = make_window()
     page = window.page
@@ -251,15 +245,17 @@ def test_keys_moved_to_file_from_banner(
     drive: Any,
     qtbot: Any,
     fake_provider: FakeProviderServer,
-    monkeypatch: pytest.MonkeyPatch,
+    keychain_to_lock: PrivateKeychain,
     config_dir: Path,
 ) -> None:
     store(service, "openai")
-    lock_keychain_for_reading(monkeypatch)
+    keychain_to_lock.lock()
     window = make_window()
     page = window.page
     card = page.card("openai")
     assert card is not None
+    assert card.status is CardStatus.KEY_MISSING
+    assert page.key_file_button.isVisible()
 
     drive(card).click(page.key_file_button)
     box = confirm_dialog(window, qtbot)
@@ -286,13 +282,14 @@ def test_key_file_kept_when_not_confirmed(
     make_window: Callable[[], MainWindow],
     drive: Any,
     qtbot: Any,
-    monkeypatch: pytest.MonkeyPatch,
+    keychain_to_lock: PrivateKeychain,
     config_dir: Path,
 ) -> None:
     store(service, "openai")
-    lock_keychain_for_reading(monkeypatch)
+    keychain_to_lock.lock()
     window = make_window()
     page = window.page
+    assert page.key_file_button.isVisible()
 
     drive(page.cards[0]).click(page.key_file_button)
     confirm_dialog(window, qtbot).reject()

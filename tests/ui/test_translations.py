@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from app.ui.main_window import MainWindow
 from app.ui.translations import I18N_DIR, install_translations, pseudo_localize, remove_translations
 from tests.fake_provider import FakeProviderServer
-from tests.ui.test_key_storage import lock_keychain
 
 KEY = "sk-test-lang-0123456789abcd"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -177,15 +176,14 @@ def test_unreadable_settings_reported_translated(
     assert f"Se movió a {moved[0]} y el programa se inició con la configuración vacía." in text
 
 
+@pytest.mark.usefixtures("locked_keychain")
 def test_keychain_error_translated(
     *,
     language: Callable[[str], None],
     make_window: Callable[[], MainWindow],
     drive: Any,
     fake_provider: FakeProviderServer,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    lock_keychain(monkeypatch)
     language("zh_CN")
     card = make_window().page.card("openai")
     assert card is not None
