@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from app.catalog import load_catalog
 from app.ui.main_window import MainWindow
 from app.ui.translations import I18N_DIR, install_translations, pseudo_localize, remove_translations
 from tests.fake_provider import FakeProviderServer
@@ -110,32 +112,51 @@ def test_pseudo_localize_keeps_placeholders() -> None:
     assert len(text) >= len("Save {provider} as <b>default</b> &Name") * 1.4
 
 
+def wait_for_layout(window: QWidget, qtbot: Any) -> None:
+    """Process events until no widget of ``window`` moves or resizes from one round to the next."""
+    geometries: list[QRect] = []
+
+    def layout_settled() -> bool:
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        previous = geometries.copy()
+        geometries[:] = [widget.geometry() for widget in window.findChildren(QWidget)]
+        return geometries == previous
+
+    qtbot.waitUntil(layout_settled, timeout=5_000)
+
+
 def test_pseudo_localized_text_not_clipped(
     language: Callable[[str], None], make_window: Callable[[], MainWindow], qtbot: Any
 ) -> None:
     language("pseudo")
     window = make_window()
     window.resize(1280, 800)
-    qtbot.wait(50)
+    wait_for_layout(window, qtbot)
     assert window.page.card("openai").save_button.text().startswith("[")  # type: ignore[union-attr]
 
     clipped = []
-    for label in window.findChildren(QLabel):
-        if not label.isVisible() or not label.text():
-            continue
+    labels = [label for label in window.findChildren(QLabel) if label.isVisible() and label.text()]
+    for label in labels:
         if label.wordWrap():
             if label.height() < label.heightForWidth(label.width()):
                 clipped.append(f"wrapped label {label.text()[:40]!r}")
         elif label.width() < label.minimumSizeHint().width():
             clipped.append(f"label {label.text()[:40]!r}")
-    for button in window.findChildren(QAbstractButton):
-        if (
-            button.isVisible()
-            and button.text()
-            and button.width() < button.minimumSizeHint().width()
-        ):
+    buttons = [
+        button
+        for button in window.findChildren(QAbstractButton)
+        if button.isVisible() and button.text()
+    ]
+    for button in buttons:
+        if button.width() < button.minimumSizeHint().width():
             clipped.append(f"button {button.text()[:40]!r}")
 
+    card_count = len(load_catalog())
+    # Every provider's card shows at least its name, its status and three field labels, and
+    # the Save, Set as Default and Reset buttons.
+    assert len(labels) >= 5 * card_count
+    assert len(buttons) >= 3 * card_count
     assert clipped == []
 
 
