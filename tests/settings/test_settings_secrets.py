@@ -22,6 +22,7 @@ from app.settings.secrets import (
 )
 from app.settings.store import SettingsStore
 from app.validation.validator import ProviderConfig
+from tests.keychain import PrivateKeychain
 
 KEY = "sk-proj-SecretStoreTestKey0123456789abcdefABCDEF"
 OTHER_KEY = "sk-ant-api03-OtherTestKey0123456789abcdefABCDEF"
@@ -83,7 +84,7 @@ def test_missing_keychain_names_fix(no_keychain: None, action: str) -> None:
     assert KEY not in message
 
 
-def test_locked_keychain_names_fix(locked_keychain: None) -> None:
+def test_locked_keychain_names_fix(locked_keychain: PrivateKeychain) -> None:
     with pytest.raises(KeychainError) as raised:
         KeyringSecretStore().get("openai")
     message = str(raised.value)
@@ -92,7 +93,7 @@ def test_locked_keychain_names_fix(locked_keychain: None) -> None:
     assert FILE_STORAGE_COMMAND in message
 
 
-def test_locked_keychain_store_names_fix(locked_keychain: None) -> None:
+def test_locked_keychain_store_names_fix(locked_keychain: PrivateKeychain) -> None:
     with pytest.raises(KeychainError) as raised:
         KeyringSecretStore().set("openai", Secret(api_key=KEY))
     assert "the keychain is locked" in str(raised.value)
@@ -271,7 +272,9 @@ def test_saved_key_shown_only_when_readable(store: SettingsStore) -> None:
     assert [item.key_readable for item in service.saved_configs()] == [False]
 
 
-def test_locked_keychain_key_not_readable(store: SettingsStore, locked_keychain: None) -> None:
+def test_locked_keychain_key_not_readable(
+    store: SettingsStore, locked_keychain: PrivateKeychain
+) -> None:
     service, _ = _service(store)
     config = ProviderSettings(
         provider="openai",
