@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from app.catalog import load_catalog
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.icons import themed_icon
 from app.ui.theme import Theme, current_theme
@@ -136,7 +137,7 @@ class Monogram(QWidget):
     def __init__(self, name: str, seed: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.initials = initials(name)
-        self._hue = zlib.crc32(seed.encode("utf-8")) % 360
+        self._hue = monogram_hue(seed)
         self.setFixedSize(QSize(34, 34))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -158,10 +159,30 @@ class Monogram(QWidget):
 
 
 def initials(name: str) -> str:
-    """Return two letters for a name: the first letters of two words, or the first two letters."""
+    """Return two letters for a name.
+
+    They are the first letters of two words, the first two capitals of one word written in
+    camel case ("OpenRouter" is "OR", so it differs from "OpenAI"'s "OA"), or else its first
+    two letters.
+    """
     words = [word for word in "".join(ch if ch.isalnum() else " " for ch in name).split() if word]
     if not words:
         return "?"
     if len(words) >= 2:
         return (words[0][0] + words[1][0]).upper()
+    capitals = [letter for letter in words[0] if letter.isupper()]
+    if len(capitals) >= 2:
+        return "".join(capitals[:2])
     return words[0][:2].capitalize()
+
+
+# The golden angle spreads neighbouring catalog rows far apart on the colour wheel.
+GOLDEN_ANGLE = 137.508
+
+
+def monogram_hue(config_id: str) -> int:
+    """Return a hue for a config: far from every other catalog provider's, stable for others."""
+    catalog_ids = [provider.id for provider in load_catalog()]
+    if config_id in catalog_ids:
+        return int(catalog_ids.index(config_id) * GOLDEN_ANGLE) % 360
+    return zlib.crc32(config_id.encode("utf-8")) % 360

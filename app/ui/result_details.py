@@ -74,7 +74,9 @@ class ResultDetails(QWidget):
                 evidence.append(self.tr("{milliseconds} ms").format(milliseconds=stage.latency_ms))
             suffix = f" ({', '.join(evidence)})" if evidence else ""
             mark = "✓" if stage.ok else "✗"
-            lines.append(f"{mark} {stage_name(stage).capitalize()}: {outcome}{suffix}")
+            # str.capitalize() would also lowercase "API" in "API found at this path".
+            name = stage_name(stage)
+            lines.append(f"{mark} {name[:1].upper()}{name[1:]}: {outcome}{suffix}")
 
         if result.url:
             lines.append(self.tr("URL: {url}").format(url=result.url))

@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>{variable}: {problem} Set {variable} again, then import again.</source>
-        <translation>{variable}: {problem} Vuelva a definir {variable} y luego importe de nuevo.</translation>
+        <translation>{variable}: {problem} Vuelve a definir {variable} y luego importa de nuevo.</translation>
     </message>
     <message>
         <source>{variable} must be set as well.</source>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>These configs were not in the restored settings; save them again: {configs}.</source>
-        <translation>Estas configuraciones no estaban en los ajustes restaurados; vuelva a guardarlas: {configs}.</translation>
+        <translation>Estas configuraciones no estaban en los ajustes restaurados; vuelve a guardarlas: {configs}.</translation>
     </message>
     <message>
         <source>The settings file could not be read ({reason}). It was moved to {moved_to} and the settings were restored from the backup {backup}.</source>
@@ -473,11 +473,11 @@
     </message>
     <message>
         <source>{provider} is rate limiting this key, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and setting it as the default will ask you to confirm again.</source>
-        <translation>{provider} está limitando la frecuencia de esta clave, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y, al establecerla como predeterminada, se le pedirá que lo confirme de nuevo.</translation>
+        <translation>{provider} está limitando la frecuencia de esta clave, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y, al establecerla como predeterminada, se te pedirá que lo confirmes de nuevo.</translation>
     </message>
     <message>
         <source>{provider} could not be reached, so the key and model are not proven. Save the key and settings anyway? The card will show Unverified, and setting it as the default will ask you to confirm again.</source>
-        <translation>No se pudo contactar con {provider}, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y, al establecerla como predeterminada, se le pedirá que lo confirme de nuevo.</translation>
+        <translation>No se pudo contactar con {provider}, así que la clave y el modelo no están comprobados. ¿Guardar la clave y los ajustes de todos modos? La tarjeta mostrará Sin verificar y, al establecerla como predeterminada, se te pedirá que lo confirmes de nuevo.</translation>
     </message>
     <message>
         <source>Remove {provider}</source>
@@ -947,7 +947,7 @@
     </message>
     <message>
         <source>Model Type contains a line break or another invisible character. Enter the model name on one line, for example {example}.</source>
-        <translation>Tipo de modelo contiene un salto de línea u otro carácter invisible. Escriba el nombre del modelo en una sola línea, por ejemplo {example}.</translation>
+        <translation>Tipo de modelo contiene un salto de línea u otro carácter invisible. Escribe el nombre del modelo en una sola línea, por ejemplo {example}.</translation>
     </message>
     <message>
         <source>Model Type is required, for example {example}.</source>
@@ -959,7 +959,7 @@
     </message>
     <message>
         <source>{label} contains a line break or another invisible character. Enter it on one line, without extra characters.</source>
-        <translation>{label} contiene un salto de línea u otro carácter invisible. Escríbalo en una sola línea, sin caracteres de más.</translation>
+        <translation>{label} contiene un salto de línea u otro carácter invisible. Escríbelo en una sola línea, sin caracteres de más.</translation>
     </message>
     <message>
         <source>{label} is required for {provider}.</source>
@@ -1045,15 +1045,15 @@
     </message>
     <message>
         <source>Unlock the login keychain in Keychain Access and try again, or choose Keep keys in a file instead.</source>
-        <translation>Desbloquee el llavero de inicio de sesión en Acceso a Llaveros y vuelva a intentarlo, o elija Guardar las claves en un archivo.</translation>
+        <translation>Desbloquea el llavero de inicio de sesión en Acceso a Llaveros y vuelve a intentarlo, o elige Guardar las claves en un archivo.</translation>
     </message>
     <message>
         <source>Check that Windows Credential Manager is available for your account, or choose Keep keys in a file instead.</source>
-        <translation>Compruebe que el Administrador de credenciales de Windows está disponible para su cuenta, o elija Guardar las claves en un archivo.</translation>
+        <translation>Comprueba que el Administrador de credenciales de Windows está disponible para tu cuenta, o elige Guardar las claves en un archivo.</translation>
     </message>
     <message>
         <source>Install and start a Secret Service keychain (gnome-keyring, or KeePassXC with Secret Service enabled), unlock its default keyring and try again, or choose Keep keys in a file instead.</source>
-        <translation>Instale e inicie un llavero de Secret Service (gnome-keyring, o KeePassXC con Secret Service activado), desbloquee su depósito de claves predeterminado y vuelva a intentarlo, o elija Guardar las claves en un archivo.</translation>
+        <translation>Instala e inicia un llavero de Secret Service (gnome-keyring, o KeePassXC con Secret Service activado), desbloquea su depósito de claves predeterminado y vuelve a intentarlo, o elige Guardar las claves en un archivo.</translation>
     </message>
 </context>
 <context>
@@ -1091,19 +1091,19 @@
     <name>settings</name>
     <message>
         <source>Another Agent Models process has held {path} for over {seconds} seconds. Close it, or delete the lock file if none runs.</source>
-        <translation>Otro proceso de Agent Models ha mantenido {path} durante más de {seconds} segundos. Ciérrelo, o elimine el archivo de bloqueo si no hay ninguno en ejecución.</translation>
+        <translation>Otro proceso de Agent Models ha mantenido {path} durante más de {seconds} segundos. Ciérralo, o elimina el archivo de bloqueo si no hay ninguno en ejecución.</translation>
     </message>
     <message>
         <source>Cannot read {path}: it is a folder, not a file. Remove or rename that folder, then try again.</source>
-        <translation>No se puede leer {path}: es una carpeta, no un archivo. Elimine o cambie el nombre de esa carpeta y vuelva a intentarlo.</translation>
+        <translation>No se puede leer {path}: es una carpeta, no un archivo. Elimina o cambia el nombre de esa carpeta y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}. Check the file&apos;s permissions; it must be readable and writable by your user.</source>
-        <translation>No se puede leer {path}: {reason}. Revise los permisos del archivo; su usuario debe poder leerlo y escribirlo.</translation>
+        <translation>No se puede leer {path}: {reason}. Revisa los permisos del archivo; tu usuario debe poder leerlo y escribirlo.</translation>
     </message>
     <message>
         <source>Check that the folder {folder} exists and is writable by you, and that the disk is not full.</source>
-        <translation>Compruebe que la carpeta {folder} existe y que puede escribir en ella, y que el disco no está lleno.</translation>
+        <translation>Comprueba que la carpeta {folder} existe y que puedes escribir en ella, y que el disco no está lleno.</translation>
     </message>
     <message>
         <source>Could not create the settings folder {path} ({reason}).</source>
@@ -1123,19 +1123,19 @@
     </message>
     <message>
         <source>{culprit} is a folder, not a file. Remove or rename that folder.</source>
-        <translation>{culprit} es una carpeta, no un archivo. Elimine o cambie el nombre de esa carpeta.</translation>
+        <translation>{culprit} es una carpeta, no un archivo. Elimina o cambia el nombre de esa carpeta.</translation>
     </message>
     <message>
         <source>{culprit} or one of its parent folders is a file. Remove or rename that file, or set AGENT_MODELS_CONFIG_DIR to another folder.</source>
-        <translation>{culprit} o una de sus carpetas superiores es un archivo. Elimine o cambie el nombre de ese archivo, o indique otra carpeta en AGENT_MODELS_CONFIG_DIR.</translation>
+        <translation>{culprit} o una de sus carpetas superiores es un archivo. Elimina o cambia el nombre de ese archivo, o indica otra carpeta en AGENT_MODELS_CONFIG_DIR.</translation>
     </message>
     <message>
         <source>{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore the backup, or fix the file by hand.</source>
-        <translation>No se pudo interpretar {path} ({reason}). Abra Agent Models para apartarlo y restaurar la copia de seguridad, o corrija el archivo a mano.</translation>
+        <translation>No se pudo interpretar {path} ({reason}). Abre Agent Models para apartarlo y restaurar la copia de seguridad, o corrige el archivo a mano.</translation>
     </message>
     <message>
         <source>{path} has schema_version {version}, but this version of Agent Models reads up to {supported}. Update Agent Models; the file was not changed.</source>
-        <translation>{path} tiene schema_version {version}, pero esta versión de Agent Models lee hasta la {supported}. Actualice Agent Models; el archivo no se modificó.</translation>
+        <translation>{path} tiene schema_version {version}, pero esta versión de Agent Models lee hasta la {supported}. Actualiza Agent Models; el archivo no se modificó.</translation>
     </message>
     <message>
         <source>{step} {fix} Nothing was changed.</source>
@@ -1282,7 +1282,7 @@
     </message>
     <message>
         <source>{provider} does not accept the API version {version} for this deployment. Enter a supported API version, for example {example}.</source>
-        <translation>{provider} no acepta la versión de API {version} para esta implementación. Escriba una versión de API admitida, por ejemplo {example}.</translation>
+        <translation>{provider} no acepta la versión de API {version} para esta implementación. Escribe una versión de API admitida, por ejemplo {example}.</translation>
     </message>
     <message>
         <source>{provider} does not serve your location. Use a supported region or another provider.</source>
@@ -1294,7 +1294,7 @@
     </message>
     <message>
         <source>{provider} has no model list. Type the model name.</source>
-        <translation>{provider} no tiene lista de modelos. Escriba el nombre del modelo.</translation>
+        <translation>{provider} no tiene lista de modelos. Escribe el nombre del modelo.</translation>
     </message>
     <message>
         <source>{provider} is rate limiting this key right now, so the model could not be checked. Try again {retry}, or save without validation.</source>

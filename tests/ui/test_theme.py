@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.ui.badges import CardStatus, StatusBadge, initials
+from app.catalog import load_catalog
+from app.ui.badges import CardStatus, StatusBadge, initials, monogram_hue
 from app.ui.theme import DARK, LIGHT, Theme, apply_theme, current_theme
 
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 level AA for normal text
@@ -47,10 +48,28 @@ def test_statuses_have_distinct_labels() -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Google Gemini", "GG"), ("OpenAI", "Op"), ("Qwen (Alibaba)", "QA"), ("z", "Z"), ("", "?")],
+    [
+        ("Google Gemini", "GG"),
+        ("OpenAI", "OA"),
+        ("OpenRouter", "OR"),
+        ("Moonshot", "Mo"),
+        ("ModelArk", "MA"),
+        ("Qwen (Alibaba)", "QA"),
+        ("z", "Z"),
+        ("", "?"),
+    ],
 )
 def test_monogram_initials(name: str, expected: str) -> None:
     assert initials(name) == expected
+
+
+def test_catalog_monogram_hues_apart() -> None:
+    hues = sorted(monogram_hue(provider.id) for provider in load_catalog())
+
+    gaps = [
+        later - earlier for earlier, later in zip(hues, [*hues[1:], hues[0] + 360], strict=True)
+    ]
+    assert min(gaps) >= 10
 
 
 def test_theme_switch_repaints_badge(qapp: QApplication, qtbot: Any) -> None:

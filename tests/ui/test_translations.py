@@ -228,7 +228,7 @@ def test_newer_settings_reported_translated(
 
     assert text == (
         f"{settings_file} tiene schema_version 99, pero esta versión de Agent Models lee hasta "
-        "la 2. Actualice Agent Models; el archivo no se modificó."
+        "la 2. Actualiza Agent Models; el archivo no se modificó."
     )
 
 
