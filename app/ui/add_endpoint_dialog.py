@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from app.ui.presets import LOCAL_SERVER_PRESETS
 from app.ui.theme import set_role
 
+MIN_WIDTH = 420
+
 
 class AddEndpointDialog(QDialog):
     """Asks for the card name of a further OpenAI Compatible endpoint."""
@@ -76,6 +78,8 @@ class AddEndpointDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
 
+        # Wide enough that the intro and a problem wrap onto a few lines, not a dozen.
+        self.setMinimumWidth(MIN_WIDTH)
         self.name_field.textChanged.connect(self._check)
         self._check()
 
@@ -104,5 +108,19 @@ class AddEndpointDialog(QDialog):
             )
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
+        self._fit_height()
         self.name_field.setAccessibleDescription(problem or self.tr("The name shown on the card."))
         self.add_button.setEnabled(bool(name) and not problem)
+
+    def _fit_height(self) -> None:
+        """Grow the dialog when the problem line appears, instead of squeezing the fields."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+        else:
+            needed = layout.totalMinimumSize().height()
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+

@@ -120,6 +120,8 @@ class ModelsPage(QWidget):
         content_layout.addStretch(1)
 
         self.scroll_area = QScrollArea(self)
+        # The cards' own fields take focus; a focused scroll area shows no focus mark at all.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setObjectName("gridScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)

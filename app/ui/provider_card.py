@@ -864,7 +864,9 @@ class ProviderCard(QFrame):
         missing = self.missing_required()
         changed = self.is_dirty() or status in (CardStatus.FAILED, CardStatus.UNVERIFIED)
         self.save_button.setEnabled(not missing and changed)
+        # Cancel takes Set as Default's place while validating, so the row fits a narrow card.
         self.cancel_button.setVisible(status is CardStatus.VALIDATING)
+        self.default_button.setVisible(status is not CardStatus.VALIDATING)
         self.default_button.setEnabled(
             status in (CardStatus.VALID, CardStatus.UNVERIFIED) and not self.is_dirty()
         )

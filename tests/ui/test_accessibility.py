@@ -141,3 +141,11 @@ def test_tab_order_follows_configured_first(
     assert reached[:3] == first_fields
     assert back is not None
     assert mistral.isAncestorOf(back)
+
+
+def test_tab_from_toolbar_reaches_first_card(window: MainWindow, qtbot: Any) -> None:
+    visited = tab_through(qtbot, window.page.add_button, 1)
+
+    first_card = window.page.visible_cards()[0]
+    assert visited[1] is first_card.form.rows["api_key"].field
+

@@ -153,6 +153,24 @@ def test_add_dialog_name_follows_preset(window: MainWindow) -> None:
     assert dialog.endpoint_name == "Office GPU server"
 
 
+def test_add_dialog_grows_for_problem(window: MainWindow, qtbot: Any) -> None:
+    dialog = AddEndpointDialog({"openai"}, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    height_before = dialog.height()
+
+    dialog.name_field.setText("OpenAI")
+    qtbot.wait(10)
+
+    assert dialog.problem_label.isVisible()
+    assert dialog.height() > height_before
+    assert dialog.name_field.height() >= dialog.name_field.minimumSizeHint().height()
+    assert dialog.problem_label.height() >= dialog.problem_label.heightForWidth(
+        dialog.problem_label.width()
+    )
+    dialog.reject()
+
+
 def test_add_dialog_rejects_taken_name(window: MainWindow) -> None:
     dialog = AddEndpointDialog({"OpenAI"}, window)
     dialog.name_field.setText("openai")

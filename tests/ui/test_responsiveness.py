@@ -45,6 +45,8 @@ def test_event_loop_runs_during_slow_validation(
     driver = start_slow_save(card, drive, fake_provider)
     assert card.status is CardStatus.VALIDATING
     assert card.status_label.text() == "Validating…"
+    assert card.cancel_button.isVisible()
+    assert not card.default_button.isVisible()  # Cancel takes its place in the button row
     driver.wait_for_result()
     timer.stop()
 
@@ -52,6 +54,7 @@ def test_event_loop_runs_during_slow_validation(
     assert len(ticks) >= 30
     assert max(later - earlier for earlier, later in pairwise(ticks)) < 0.5
     assert card.status is CardStatus.VALID
+    assert card.default_button.isVisible()
 
 
 def test_other_card_usable_during_validation(
