@@ -134,11 +134,17 @@ def secret_store_message(error: SecretStoreError, config_name: str = "") -> str:
     return sentences.format(
         action=actions[error.action].format(config=config_name or error.config_id),
         reason=reasons[error.reason].format(type=error.failure_type),
-        fix=_keychain_fix(),
+        fix=_keychain_fix(error.reason),
     )
 
 
-def _keychain_fix() -> str:
+def _keychain_fix(reason: str) -> str:
+    if reason == REASON_LOCKED:
+        return QCoreApplication.translate(
+            "keychain",
+            "Unlock the keychain, for example by logging in to your desktop again, then save "
+            "again, or choose Keep keys in a file instead.",
+        )
     if sys.platform == "darwin":
         return QCoreApplication.translate(
             "keychain",

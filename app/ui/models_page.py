@@ -416,11 +416,21 @@ class ModelsPage(QWidget):
         return secret_store_message(error, card.display_name if card is not None else "")
 
     def _on_keychain_failed(self, message: str) -> None:
+        # The card shows the whole message; the banner carries the way out.
+        del message
         try:
             settings: Settings | None = self.service.load()
         except SettingsError:
             settings = None
-        self.show_banner(message, offer_key_file=self._can_switch_to_key_file(settings))
+        offer_key_file = self._can_switch_to_key_file(settings)
+        if offer_key_file:
+            self.show_banner(
+                self.tr(
+                    "The keychain cannot be used right now, so keys cannot be saved. You can "
+                    "keep keys in a file instead."
+                ),
+                offer_key_file=True,
+            )
 
     def _can_switch_to_key_file(self, settings: Settings | None) -> bool:
         return (

@@ -321,6 +321,10 @@
         <translation>No se pudo leer el archivo de configuración ({reason}). Se movió a {moved_to} y el programa se inició con la configuración vacía.</translation>
     </message>
     <message>
+        <source>The keychain cannot be used right now, so keys cannot be saved. You can keep keys in a file instead.</source>
+        <translation>Ahora no se puede usar el llavero, así que no se pueden guardar claves. Puedes guardar las claves en un archivo.</translation>
+    </message>
+    <message>
         <source>Keep keys in a file</source>
         <translation>Guardar las claves en un archivo</translation>
     </message>
@@ -1042,6 +1046,10 @@
     <message>
         <source>{action} {reason} {fix}</source>
         <translation>{action} {reason} {fix}</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain, for example by logging in to your desktop again, then save again, or choose Keep keys in a file instead.</source>
+        <translation>Desbloquea el llavero, por ejemplo volviendo a iniciar sesión en tu escritorio, y guarda de nuevo, o elige Guardar las claves en un archivo.</translation>
     </message>
     <message>
         <source>Unlock the login keychain in Keychain Access and try again, or choose Keep keys in a file instead.</source>

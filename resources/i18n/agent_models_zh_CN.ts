@@ -321,6 +321,10 @@
         <translation>无法读取设置文件（{reason}）。该文件已移至 {moved_to}，程序以空设置启动。</translation>
     </message>
     <message>
+        <source>The keychain cannot be used right now, so keys cannot be saved. You can keep keys in a file instead.</source>
+        <translation>钥匙串目前无法使用，因此无法保存密钥。您可以改为将密钥保存在文件中。</translation>
+    </message>
+    <message>
         <source>Keep keys in a file</source>
         <translation>将密钥保存在文件中</translation>
     </message>
@@ -1042,6 +1046,10 @@
     <message>
         <source>{action} {reason} {fix}</source>
         <translation>{action}{reason}{fix}</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain, for example by logging in to your desktop again, then save again, or choose Keep keys in a file instead.</source>
+        <translation>请解锁钥匙串（例如重新登录桌面）后再次保存，或选择“改为将密钥保存在文件中”。</translation>
     </message>
     <message>
         <source>Unlock the login keychain in Keychain Access and try again, or choose Keep keys in a file instead.</source>
