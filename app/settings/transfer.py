@@ -155,8 +155,9 @@ def import_settings(
     """Import an export document or a plain settings.json.
 
     ``merge`` adds the imported configs and replaces those with the same id, keeping the
-    others; the imported default wins when it has one. ``replace`` makes the imported
-    configs the only ones and deletes the keys of the configs it removes. Either way the
+    others and the local default; the imported default is taken only when there is no local
+    one. ``replace`` makes the imported configs the only ones, takes the imported default,
+    and deletes the keys of the configs it removes. Either way the
     local ``secret_storage`` stays, because an imported file must never switch to the
     key file. Keys in the document go to ``secrets``; an imported config without a key
     keeps the local config's key reference.
@@ -194,8 +195,9 @@ def import_settings(
             providers[config_id] = config.model_copy(
                 update={"secret_ref": ref, "verified": verified}
             )
+        # Agents follow the default, so a merge never moves an existing one.
         default = imported.settings.default_provider
-        if default is None and mode == "merge":
+        if mode == "merge" and current.default_provider in providers:
             default = current.default_provider
         return current.model_copy(update={"providers": providers, "default_provider": default})
 

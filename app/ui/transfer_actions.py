@@ -114,7 +114,7 @@ class SettingsTransfer(QObject):
             self.tr("Import settings"),
             self.tr(
                 "Import the configs in {file}? Saved configs with the same id are replaced, and "
-                "the others are kept."
+                "the others are kept, as is the default."
             ).format(file=path.name),
             self.tr("Import"),
         )

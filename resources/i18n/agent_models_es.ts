@@ -801,8 +801,8 @@
         <translation>No se importó nada: {error}</translation>
     </message>
     <message>
-        <source>Import the configs in {file}? Saved configs with the same id are replaced, and the others are kept.</source>
-        <translation>¿Importar las configuraciones de {file}? Las configuraciones guardadas con el mismo id se sustituyen y las demás se conservan.</translation>
+        <source>Import the configs in {file}? Saved configs with the same id are replaced, and the others are kept, as is the default.</source>
+        <translation>¿Importar las configuraciones de {file}? Las configuraciones guardadas con el mismo id se sustituyen; las demás se conservan, igual que la predeterminada.</translation>
     </message>
     <message>
         <source>Import</source>

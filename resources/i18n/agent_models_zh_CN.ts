@@ -801,8 +801,8 @@
         <translation>未导入任何内容：{error}</translation>
     </message>
     <message>
-        <source>Import the configs in {file}? Saved configs with the same id are replaced, and the others are kept.</source>
-        <translation>要导入 {file} 中的配置吗？ID 相同的已保存配置将被替换，其他配置保持不变。</translation>
+        <source>Import the configs in {file}? Saved configs with the same id are replaced, and the others are kept, as is the default.</source>
+        <translation>要导入 {file} 中的配置吗？ID 相同的已保存配置将被替换，其他配置和默认设置保持不变。</translation>
     </message>
     <message>
         <source>Import</source>

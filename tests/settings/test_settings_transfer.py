@@ -155,7 +155,7 @@ def test_import_merges_by_default(
     result = store.load()
     assert sorted(result.providers) == ["anthropic", "deepseek", "openai"]
     assert result.providers["openai"].model_type == "gpt-4.1"
-    assert result.default_provider == "deepseek"
+    assert result.default_provider == "openai"  # the local default stays
     assert report.mode == "merge"
     assert report.removed == []
     assert keyring.get_password("agent-models", "openai") == KEY, "the local key stays"
@@ -168,6 +168,31 @@ def test_import_merge_keeps_local_default(
     incoming = Settings(providers={"deepseek": _config("deepseek", "deepseek-chat")})
     import_settings(store, secrets, _export_of(incoming))
     assert store.load().default_provider == "openai"
+
+
+def test_import_merge_never_moves_local_default(
+    store: SettingsStore, secrets: SettingsSecretStore, saved: Settings
+) -> None:
+    incoming = Settings(
+        providers={"deepseek": _config("deepseek", "deepseek-chat")}, default_provider="deepseek"
+    )
+
+    report = import_settings(store, secrets, _export_of(incoming))
+
+    assert store.load().default_provider == "openai"
+    assert report.default_provider == "openai"
+
+
+def test_import_merge_takes_default_when_none(
+    store: SettingsStore, secrets: SettingsSecretStore
+) -> None:
+    incoming = Settings(
+        providers={"deepseek": _config("deepseek", "deepseek-chat")}, default_provider="deepseek"
+    )
+
+    import_settings(store, secrets, _export_of(incoming))
+
+    assert store.load().default_provider == "deepseek"
 
 
 def test_import_replace_removes_others(
