@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
 
@@ -98,7 +98,7 @@ class CardGrid(QWidget):
             self._layout.removeWidget(card)
         for index, card in enumerate(self._cards):
             row, column = divmod(index, columns)
-            self._layout.addWidget(card, row, column, Qt.AlignmentFlag.AlignTop)
+            self._layout.addWidget(card, row, column)
             card.setVisible(True)
         for column in range(MAX_COLUMNS):
             self._layout.setColumnStretch(column, 1 if column < columns else 0)

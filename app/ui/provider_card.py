@@ -122,7 +122,7 @@ class ProviderCard(QFrame):
         self.setObjectName("providerCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(320)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -140,12 +140,15 @@ class ProviderCard(QFrame):
         layout.addLayout(self._build_fix_buttons())
         self.details = ResultDetails(self)
         layout.addWidget(self.details)
-        layout.addLayout(self._build_buttons())
 
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
         set_role(self.hint_label, "muted")
         layout.addWidget(self.hint_label)
+        # The grid gives the cards of a row one height; the stretch keeps their buttons and
+        # links level at the bottom.
+        layout.addStretch(1)
+        layout.addLayout(self._build_buttons())
         layout.addWidget(self._build_links())
 
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)

@@ -459,3 +459,19 @@ def test_custom_model_section_explains_built_in_cards(window: MainWindow) -> Non
     assert page.section_subtitle.text() == "Bring your own key for any of these providers."
     assert page.section_subtitle.y() > page.section_label.y()
     assert page.section_subtitle.y() < page.grid.y()
+
+
+def test_cards_in_a_row_line_up(window: MainWindow, qtbot: Any) -> None:
+    window.resize(1900, 900)
+    qtbot.waitUntil(lambda: window.page.grid.columns == 4, timeout=2_000)
+    grid = window.page.grid
+
+    # Bedrock Converse has more External Config fields than its neighbours.
+    row = [card for card in grid.cards if card.isVisible()][12:16]
+    assert "aws-bedrock-converse" in [card.config_id for card in row]
+
+    assert len({card.height() for card in row}) == 1
+    save_tops = {
+        card.save_button.mapTo(grid, card.save_button.rect().topLeft()).y() for card in row
+    }
+    assert len(save_tops) == 1
