@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.service import ModelService
@@ -33,6 +33,8 @@ def default_window_size(available: QSize) -> QSize:
         min(PREFERRED_SIZE.height(), int(available.height() * MAX_SCREEN_SHARE)),
     )
 
+
+SIDEBAR_MIN_WINDOW_WIDTH = 760
 
 class MainWindow(QMainWindow):
     """The window. ``closed`` fires once the user has closed it, after the unsaved-changes check."""
@@ -82,6 +84,11 @@ class MainWindow(QMainWindow):
         sidebar.setCurrentItem(models)
         self.models_item = models
         return sidebar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Below this width the cards need the sidebar's room; Models is the only page.
+        self.sidebar.setVisible(event.size().width() >= SIDEBAR_MIN_WINDOW_WIDTH)
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         dirty = self.page.dirty_cards()

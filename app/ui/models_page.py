@@ -40,6 +40,7 @@ from app.ui.icons import themed_icon
 from app.ui.messages import error_message, join_names, secret_store_message
 from app.ui.provider_card import ProviderCard, saved_key_hints
 from app.ui.theme import current_theme, set_role
+from app.ui.toolbar import WrappingToolbar
 from app.ui.transfer_actions import SettingsTransfer
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class ModelsPage(QWidget):
         layout.addLayout(self._build_heading())
         layout.addWidget(self._build_banner())
         layout.addWidget(self._build_storage_banner())
-        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_toolbar())
 
         self.grid = CardGrid()
         self.empty_label = QLabel()
@@ -237,7 +238,7 @@ class ModelsPage(QWidget):
         self.storage_banner.setVisible(False)
         return self.storage_banner
 
-    def _build_toolbar(self) -> QHBoxLayout:
+    def _build_toolbar(self) -> WrappingToolbar:
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
         self.search_field.setPlaceholderText(self.tr("Search providers and models"))
@@ -251,7 +252,7 @@ class ModelsPage(QWidget):
         self.search_field.addAction(
             themed_icon("search", current_theme().muted), QLineEdit.ActionPosition.LeadingPosition
         )
-        self.search_field.setMinimumWidth(220)
+        self.search_field.setMinimumWidth(180)
         self.search_field.textChanged.connect(self.apply_filter)
 
         self.configured_first = QCheckBox(self.tr("Configured first"))
@@ -281,14 +282,11 @@ class ModelsPage(QWidget):
         )
         self.add_button.clicked.connect(lambda: self._run_dialog_task(self.add_custom_endpoint()))
 
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(10)
-        toolbar.addWidget(self.search_field, 1)
-        toolbar.addWidget(self.configured_first)
-        toolbar.addStretch(0)
-        toolbar.addWidget(self.validate_all_button)
-        toolbar.addWidget(self.add_button)
-        return toolbar
+        self.toolbar = WrappingToolbar(
+            [self.search_field, self.configured_first],
+            [self.validate_all_button, self.add_button],
+        )
+        return self.toolbar
 
     def _build_transfer_button(self) -> QPushButton:
         button = QPushButton(self.tr("Import / Export"), self)

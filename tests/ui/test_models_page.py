@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import socket
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from app.ui.add_endpoint_dialog import AddEndpointDialog
 from app.ui.badges import CardStatus
 from app.ui.main_window import MainWindow
 from app.ui.provider_card import ProviderCard
+from app.ui.translations import install_translations, remove_translations
 from tests.fake_provider import FakeProviderServer
 from tests.ui.card_driver import read_settings, stored_key
 
@@ -475,3 +477,27 @@ def test_cards_in_a_row_line_up(window: MainWindow, qtbot: Any) -> None:
         card.save_button.mapTo(grid, card.save_button.rect().topLeft()).y() for card in row
     }
     assert len(save_tops) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_window_works_at_600_px(
+    make_window: Callable[[], MainWindow], qtbot: Any, qapp: Any, language: str
+) -> None:
+    installed = install_translations(qapp, language) if language != "en" else []
+    try:
+        window = make_window()
+        window.resize(600, 700)
+        qtbot.waitUntil(lambda: window.width() == 600, timeout=2_000)
+
+        assert not window.sidebar.isVisible()
+        assert window.page.toolbar.wrapped
+        assert window.page.grid.columns == 1
+        assert window.page.add_button.geometry().right() <= window.page.toolbar.width()
+
+        window.resize(1280, 700)
+        qtbot.waitUntil(lambda: window.width() == 1280, timeout=2_000)
+
+        assert window.sidebar.isVisible()
+        assert not window.page.toolbar.wrapped
+    finally:
+        remove_translations(qapp, installed)
