@@ -76,9 +76,15 @@ class MainWindow(QMainWindow):
         sidebar.setHeaderHidden(True)
         sidebar.setRootIsDecorated(False)
         sidebar.setFixedWidth(190)
+        # Without indentation the selected item is one rounded highlight; a tree paints the
+        # indentation beside it as a separate block. Agents reads as a bold group heading.
+        sidebar.setIndentation(0)
         sidebar.setAccessibleName(self.tr("Navigation"))
 
         agents = QTreeWidgetItem(sidebar, [self.tr("Agents")])
+        heading_font = agents.font(0)
+        heading_font.setBold(True)
+        agents.setFont(0, heading_font)
         models = QTreeWidgetItem(agents, [self.tr("Models")])
         sidebar.expandAll()
         sidebar.setCurrentItem(models)

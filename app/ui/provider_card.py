@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -807,7 +807,8 @@ class ProviderCard(QFrame):
         elif not settings.verified:
             self._show_status(self.tr("Saved without validation."), "warning")
         elif settings.validated_at is not None:
-            when = settings.validated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            moment = QDateTime.fromSecsSinceEpoch(int(settings.validated_at.timestamp()))
+            when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
             self._show_status(self.tr("Saved. Validated on {time}.").format(time=when), "success")
         else:
             self._show_status(self.tr("Saved."), "success")

@@ -139,6 +139,7 @@ QTreeWidget#sidebar {{
 }}
 QTreeWidget#sidebar::item {{ padding: 6px 10px; border-radius: 6px; }}
 QTreeWidget#sidebar::item:selected {{ background: {theme.accent}; color: {theme.accent_text}; }}
+QToolButton#presetButton {{ padding-right: 14px; }}
 QFrame#providerCard {{
     background: {theme.surface}; border: 1px solid {theme.border}; border-radius: 10px;
 }}

@@ -256,3 +256,24 @@ def test_settings_write_error_translated(
     assert status.endswith(
         f"{lock_path} 是文件夹而不是文件。请删除或重命名该文件夹。未做任何更改。"
     )
+
+
+def test_validation_time_in_local_format(
+    *,
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+) -> None:
+    language("es")
+    card = make_window().page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
+    driver.save_and_wait()
+
+    driver.click(card.default_button)  # the card then shows when it was validated
+
+    # Spanish writes the day first, as in 5/12/26.
+    status = card.status_label.text().replace("\u200b", "")
+    assert re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", status), status
