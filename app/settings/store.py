@@ -69,6 +69,13 @@ UNPARSABLE = QT_TRANSLATE_NOOP(
     "{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore "
     "the backup, or fix the file by hand.",
 )
+INVALID_JSON = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "not valid JSON at line {line}, column {column}")
+NOT_AN_OBJECT = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "the top level is not a JSON object")
+FIELD_INVALID = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "{field}: {problem}")
+IMPORT_UNPARSABLE = QT_TRANSLATE_NOOP(
+    SETTINGS_CONTEXT,
+    "{path} cannot be imported: {problem}. Choose a file exported by Agent Models.",
+)
 # A write error is the failed step, then its fix, then this sentence.
 WRITE_FAILED = QT_TRANSLATE_NOOP(SETTINGS_CONTEXT, "{step} {fix} Nothing was changed.")
 STEP_CREATE_FOLDER = QT_TRANSLATE_NOOP(
@@ -151,6 +158,8 @@ class Recovery:
     moved_to: Path
     reason: str
     restored_from: Path | None = None
+    # ``reason`` as a template and arguments, for the window to translate.
+    reason_text: Text | None = None
 
     @property
     def message(self) -> str:
@@ -228,7 +237,7 @@ class SettingsStore:
             raise
         except (ValueError, ValidationError) as error:
             raise UnreadableSettingsError(
-                Text(UNPARSABLE, {"path": str(self.path), "reason": _first_line(error)})
+                Text(UNPARSABLE, {"path": str(self.path), "reason": parse_problem(error)})
             ) from None
 
     def update(
@@ -325,7 +334,8 @@ class SettingsStore:
         reader without the lock never finds settings.json missing. ``last_recovery`` is set
         before the restored file appears, so such a reader that sees it also sees why.
         """
-        reason = _first_line(error)
+        reason_text = parse_problem(error)
+        reason = str(reason_text)
         moved_to = self._corrupt_name()
         backup = self._read_backup()
         try:
@@ -339,13 +349,13 @@ class SettingsStore:
             ) from move_error
 
         if backup is None:
-            recovery = Recovery(moved_to, reason)
+            recovery = Recovery(moved_to, reason, reason_text=reason_text)
             self.last_recovery = recovery
             settings = Settings()
         else:
             backup_raw, settings = backup
             previous_recovery = self.last_recovery
-            recovery = Recovery(moved_to, reason, self.backup_path)
+            recovery = Recovery(moved_to, reason, self.backup_path, reason_text)
             self.last_recovery = recovery
             try:
                 write_atomically(self.path, backup_raw)
@@ -487,7 +497,7 @@ def decode_settings(raw: bytes) -> dict[str, Any]:
     """Parse a settings file's bytes; anything but a JSON object raises ValueError."""
     data = json.loads(raw)
     if not isinstance(data, dict):
-        raise ValueError("the top level is not a JSON object")
+        raise ValueError(NOT_AN_OBJECT)
     return data
 
 
@@ -508,14 +518,24 @@ def _write_error(step: str, path: Path, error: OSError, folder: Path) -> Setting
     return SettingsWriteError(Text(WRITE_FAILED, {"step": step_text, "fix": fix}))
 
 
-def _first_line(error: Exception) -> str:
-    """Return a one-line reason; for a model mismatch, the first field and what is wrong."""
+def parse_problem(error: Exception) -> Text:
+    """Return why a settings file could not be parsed, in one line.
+
+    For invalid JSON it is the line and column, and for a model mismatch the first field
+    and what is wrong with it.
+    """
+    if isinstance(error, json.JSONDecodeError):
+        return Text(INVALID_JSON, {"line": str(error.lineno), "column": str(error.colno)})
     if isinstance(error, ValidationError) and error.errors():
         first = error.errors()[0]
         location = ".".join(str(part) for part in first["loc"])
-        return f"{location}: {first['msg']}" if location else first["msg"]
+        if location:
+            return Text(FIELD_INVALID, {"field": location, "problem": first["msg"]})
+        return Text("{problem}", {"problem": first["msg"]})
+    if str(error) == NOT_AN_OBJECT:
+        return Text(NOT_AN_OBJECT, {})
     text = str(error)
-    return text.splitlines()[0] if text else type(error).__name__
+    return Text("{problem}", {"problem": text.splitlines()[0] if text else type(error).__name__})
 
 
 def _point_refs_at(settings: Settings, config_ids: dict[str, str], storage: str) -> Settings:

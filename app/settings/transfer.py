@@ -27,7 +27,15 @@ from app.settings.model import (
     as_secret_storage,
 )
 from app.settings.secrets import Secret, SecretStore, SecretStoreError
-from app.settings.store import SettingsError, SettingsStore, decode_settings, parse_settings
+from app.settings.store import (
+    IMPORT_UNPARSABLE,
+    SettingsError,
+    SettingsStore,
+    Text,
+    decode_settings,
+    parse_problem,
+    parse_settings,
+)
 from app.validation.hosts import check_api_host
 
 logger = logging.getLogger(__name__)
@@ -141,7 +149,10 @@ def read_import_file(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise SettingsImportError(f"Cannot read {path}: {error.strerror or error}.") from None
     except ValueError as error:
-        raise SettingsImportError(f"{path} is not a JSON object: {error}.") from None
+        problem = parse_problem(error)
+        raise SettingsImportError(
+            Text(IMPORT_UNPARSABLE, {"path": str(path), "problem": problem})
+        ) from None
 
 
 def import_settings(

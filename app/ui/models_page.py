@@ -37,7 +37,7 @@ from app.ui.card_grid import CardGrid
 from app.ui.dialogs import confirm, finished
 from app.ui.focus_order import step_focus
 from app.ui.icons import themed_icon
-from app.ui.messages import error_message, join_names, secret_store_message
+from app.ui.messages import error_message, join_names, secret_store_message, settings_text
 from app.ui.provider_card import ProviderCard, saved_key_hints
 from app.ui.theme import current_theme, set_role
 from app.ui.toolbar import WrappingToolbar
@@ -405,8 +405,11 @@ class ModelsPage(QWidget):
                 "The settings file could not be read ({reason}). It was moved to {moved_to} "
                 "and the program started with empty settings."
             )
+        reason = recovery.reason
+        if recovery.reason_text is not None:
+            reason = settings_text(recovery.reason_text)
         return template.format(
-            reason=recovery.reason, moved_to=recovery.moved_to, backup=recovery.restored_from
+            reason=reason, moved_to=recovery.moved_to, backup=recovery.restored_from
         )
 
     def _secret_store_message(self, error: SecretStoreError) -> str:

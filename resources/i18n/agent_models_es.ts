@@ -1130,12 +1130,28 @@
         <translation>No se pudo escribir {path} ({reason}).</translation>
     </message>
     <message>
+        <source>not valid JSON at line {line}, column {column}</source>
+        <translation>no es JSON válido en la línea {line}, columna {column}</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation>el nivel superior no es un objeto JSON</translation>
+    </message>
+    <message>
         <source>{culprit} is a folder, not a file. Remove or rename that folder.</source>
         <translation>{culprit} es una carpeta, no un archivo. Elimina o cambia el nombre de esa carpeta.</translation>
     </message>
     <message>
         <source>{culprit} or one of its parent folders is a file. Remove or rename that file, or set AGENT_MODELS_CONFIG_DIR to another folder.</source>
         <translation>{culprit} o una de sus carpetas superiores es un archivo. Elimina o cambia el nombre de ese archivo, o indica otra carpeta en AGENT_MODELS_CONFIG_DIR.</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be imported: {problem}. Choose a file exported by Agent Models.</source>
+        <translation>No se puede importar {path}: {problem}. Elige un archivo exportado por Agent Models.</translation>
     </message>
     <message>
         <source>{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore the backup, or fix the file by hand.</source>

@@ -1130,12 +1130,28 @@
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
     <message>
+        <source>not valid JSON at line {line}, column {column}</source>
+        <translation>第 {line} 行第 {column} 列不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>the top level is not a JSON object</source>
+        <translation>顶层不是 JSON 对象</translation>
+    </message>
+    <message>
         <source>{culprit} is a folder, not a file. Remove or rename that folder.</source>
         <translation>{culprit} 是文件夹而不是文件。请删除或重命名该文件夹。</translation>
     </message>
     <message>
         <source>{culprit} or one of its parent folders is a file. Remove or rename that file, or set AGENT_MODELS_CONFIG_DIR to another folder.</source>
         <translation>{culprit} 或其某个上级文件夹是文件。请删除或重命名该文件，或将 AGENT_MODELS_CONFIG_DIR 设为其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be imported: {problem}. Choose a file exported by Agent Models.</source>
+        <translation>无法导入 {path}：{problem}。请选择由 Agent Models 导出的文件。</translation>
     </message>
     <message>
         <source>{path} could not be parsed ({reason}). Open Agent Models to move it aside and restore the backup, or fix the file by hand.</source>

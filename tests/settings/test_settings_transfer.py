@@ -398,6 +398,9 @@ def test_read_import_file_errors(tmp_path: Path) -> None:
     broken.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(SettingsImportError, match="not a JSON object"):
         read_import_file(broken)
+    broken.write_text('{"settings": {', encoding="utf-8")
+    with pytest.raises(SettingsImportError, match="not valid JSON at line 1, column 15"):
+        read_import_file(broken)
 
 
 # Keys from environment variables

@@ -227,7 +227,10 @@ def test_import_of_invalid_file_reported(
     wait_for_page_task(qtbot, window)
 
     text = window.page.banner_label.text()
-    assert text.startswith(f"Nothing was imported: {source} is not a JSON object")
+    assert text == (
+        f"Nothing was imported: {source} cannot be imported: the top level is not a JSON "
+        "object. Choose a file exported by Agent Models."
+    )
     assert window.page.banner_label.property("role") == "error"
     assert read_settings(config_dir) == {}
 

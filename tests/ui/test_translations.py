@@ -193,7 +193,9 @@ def test_unreadable_settings_reported_translated(
 
     moved = sorted(config_dir.glob("settings.json.corrupt*"))
     assert len(moved) == 1
-    assert text.startswith("No se pudo leer el archivo de configuración (")
+    assert text.startswith(
+        "No se pudo leer el archivo de configuración (no es JSON válido en la línea 1, columna 3)."
+    )
     assert f"Se movió a {moved[0]} y el programa se inició con la configuración vacía." in text
 
 
