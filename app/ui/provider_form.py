@@ -48,6 +48,9 @@ KEY_EXAMPLES = {
     "openai": "sk-…",
     "anthropic": "sk-ant-…",
     "openrouter": "sk-or-…",
+    "qwen": "sk-…",
+    "deepseek": "sk-…",
+    "moonshot": "sk-…",
     "grok": "xai-…",
     "aws-bedrock-converse": "ABSK…",
 }

@@ -138,6 +138,10 @@ def test_placeholders_read_as_examples(window: MainWindow) -> None:
 
     assert openai.form.rows["model_type"].line_edit.placeholderText() == "e.g. gpt-4.1-mini"
     assert openai.form.rows["api_key"].line_edit.placeholderText() == "e.g. sk-…"
+    for provider_id in ("qwen", "deepseek", "moonshot"):
+        card = window.page.card(provider_id)
+        assert card is not None
+        assert card.form.rows["api_key"].line_edit.placeholderText() == "e.g. sk-…"
     assert azure.form.rows["deployment_name"].line_edit.placeholderText().startswith("e.g. ")
     assert custom.form.rows["api_host"].line_edit.placeholderText().startswith("e.g. ")
     assert openai.form.rows["model_type"].text() == ""
