@@ -759,9 +759,26 @@ class ProviderCard(QFrame):
                 outcome = self.tr("Validation failed. Nothing was saved.")
             else:
                 outcome = self.tr("Validation failed.")
+            next_step = self._next_step(result.category)
+            if next_step:
+                outcome = f"{outcome} {next_step}"
             self._show_status(outcome if on_field else f"{message} {outcome}", "error")
             self._offer_fixes(result)
         self.refresh()
+
+    def _next_step(self, category: Category) -> str:
+        """Return the specification's solution for the three documented messages, else ""."""
+        if category is Category.INVALID_KEY:
+            return self.tr("Double-check your API key. Regenerate a new key if needed.")
+        if category is Category.INVALID_MODEL:
+            return self.tr(
+                "Verify the model name is correct. Check if you have access to that model."
+            )
+        if category is Category.QUOTA_EXCEEDED:
+            return self.tr(
+                "Check your provider's billing dashboard. Add credits or upgrade your plan."
+            )
+        return ""
 
     def _offer_fixes(self, result: ValidationResult) -> None:
         suggested = getattr(result, "suggested_api_host", None)

@@ -524,6 +524,18 @@
         <translation>La validación falló.</translation>
     </message>
     <message>
+        <source>Double-check your API key. Regenerate a new key if needed.</source>
+        <translation>Revisa tu clave de API. Genera una clave nueva si hace falta.</translation>
+    </message>
+    <message>
+        <source>Verify the model name is correct. Check if you have access to that model.</source>
+        <translation>Comprueba que el nombre del modelo es correcto y que tienes acceso a ese modelo.</translation>
+    </message>
+    <message>
+        <source>Check your provider&apos;s billing dashboard. Add credits or upgrade your plan.</source>
+        <translation>Revisa el panel de facturación de tu proveedor. Añade crédito o mejora tu plan.</translation>
+    </message>
+    <message>
         <source>Use {host}</source>
         <translation>Usar {host}</translation>
     </message>

@@ -524,6 +524,18 @@
         <translation>验证失败。</translation>
     </message>
     <message>
+        <source>Double-check your API key. Regenerate a new key if needed.</source>
+        <translation>请仔细检查您的 API 密钥，必要时重新生成新密钥。</translation>
+    </message>
+    <message>
+        <source>Verify the model name is correct. Check if you have access to that model.</source>
+        <translation>请确认模型名称正确，并检查您是否有权使用该模型。</translation>
+    </message>
+    <message>
+        <source>Check your provider&apos;s billing dashboard. Add credits or upgrade your plan.</source>
+        <translation>请查看服务商的账单面板，充值或升级套餐。</translation>
+    </message>
+    <message>
         <source>Use {host}</source>
         <translation>使用 {host}</translation>
     </message>

@@ -99,8 +99,12 @@ def test_result_announced_in_descriptions(
         .field.accessibleDescription()
         .startswith("Invalid key. Validation failed.")
     )
-    assert card.save_button.accessibleDescription() == "Validation failed. Nothing was saved."
-    assert card.status_label.accessibleDescription() == "Validation failed. Nothing was saved."
+    status = (
+        "Validation failed. Nothing was saved. Double-check your API key. Regenerate a new key "
+        "if needed."
+    )
+    assert card.save_button.accessibleDescription() == status
+    assert card.status_label.accessibleDescription() == status
     assert card.badge.accessibleName() == "Status: Failed"
 
 
