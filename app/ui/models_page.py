@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -205,10 +206,18 @@ class ModelsPage(QWidget):
         self.key_file_button.clicked.connect(
             lambda: self._run_dialog_task(self.keep_keys_in_file())
         )
+        self.dismiss_button = QToolButton(self.banner)
+        self.dismiss_button.setObjectName("dismissBannerButton")
+        self.dismiss_button.setText("✕")
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(self.tr("Dismiss"))
+        self.dismiss_button.clicked.connect(lambda: self.show_banner(""))
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 8, 12, 8)
         banner_layout.addWidget(self.banner_label, 1)
         banner_layout.addWidget(self.key_file_button, 0, Qt.AlignmentFlag.AlignTop)
+        banner_layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.banner.setVisible(False)
         return self.banner
 

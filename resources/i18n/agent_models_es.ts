@@ -237,6 +237,10 @@
         <translation>Guarda las claves nuevas en un archivo que solo tú puedes leer, porque no se puede usar el llavero.</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
         <source>Keys are kept in a file readable only by you, not in the system keychain. Anyone with access to your user account can read them. To move them to the keychain, run: {command}</source>
         <translation>Las claves se guardan en un archivo que solo tú puedes leer, no en el llavero del sistema. Cualquiera con acceso a tu cuenta de usuario puede leerlas. Para moverlas al llavero, ejecuta: {command}</translation>
     </message>

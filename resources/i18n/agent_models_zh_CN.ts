@@ -237,6 +237,10 @@
         <translation>由于无法使用钥匙串，将新密钥保存在只有你能读取的文件中。</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Keys are kept in a file readable only by you, not in the system keychain. Anyone with access to your user account can read them. To move them to the keychain, run: {command}</source>
         <translation>密钥保存在仅您本人可读的文件中，而不是系统钥匙串中。能访问您用户账户的任何人都能读取它们。要把密钥移到钥匙串，请运行：{command}</translation>
     </message>

@@ -176,6 +176,9 @@ def test_unreadable_change_reported_in_banner(
     assert openai.status is CardStatus.VALID
     assert openai.form.rows["model_type"].text() == "gpt-4.1-mini"
 
+    drive(openai).click(window.page.dismiss_button)
+    assert not window.page.banner.isVisible()
+
 
 def test_watcher_stops_on_shutdown(
     window: MainWindow, qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop
