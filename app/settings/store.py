@@ -117,7 +117,7 @@ class Text:
 class SettingsError(Exception):
     """A settings file that the program must not read or overwrite.
 
-    ``text`` is the message as a template and arguments, for the window to translate; it is
+    ``text`` is the message as a template and arguments, for the window to translate. It is
     None for messages built in English only.
     """
 
@@ -332,7 +332,7 @@ class SettingsStore:
 
         With a backup, the file is copied aside and then replaced in one step, so that a
         reader without the lock never finds settings.json missing. ``last_recovery`` is set
-        before the restored file appears, so such a reader that sees it also sees why.
+        before the restored file appears, so such a reader that loads it finds the reason too.
         """
         reason_text = parse_problem(error)
         reason = str(reason_text)
