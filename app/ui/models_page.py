@@ -85,7 +85,7 @@ class ModelsPage(QWidget):
         # The recovery the banner last reported, so that each is reported once, including
         # one made by a save of this window.
         self._reported_recovery: Recovery | None = None
-        # True while the banner says settings.json could not be read; a good reload clears it.
+        # True while the banner reports settings.json as unreadable. A good reload clears it.
         self._banner_shows_unreadable = False
         self.transfer = SettingsTransfer(service, self)
         self.transfer.imported.connect(self.reload)
@@ -502,13 +502,13 @@ class ModelsPage(QWidget):
         changes keeps its fields and updates its badge. Cards whose config did not change
         stay as they are, so a result or message on them stays too.
         """
-        shown = {
+        displayed = {
             card.config_id: card.saved_settings
             for card in self.cards
             if card.saved_settings is not None
         }
         try:
-            saved_configs = self.service.saved_configs(unchanged=shown)
+            saved_configs = self.service.saved_configs(unchanged=displayed)
             settings = self.service.load()
         except (SettingsError, SecretStoreError) as error:
             logger.error("settings not reloaded: %s", error)
@@ -534,9 +534,8 @@ class ModelsPage(QWidget):
                 self._add_extra_card(saved)
         for card in list(self.cards):
             fresh = saved_by_id.get(card.config_id)
-            unchanged = fresh is None and settings.providers.get(card.config_id) == shown.get(
-                card.config_id
-            )
+            stored = settings.providers.get(card.config_id)
+            unchanged = fresh is None and stored == displayed.get(card.config_id)
             if unchanged and card.saved_settings is not None:
                 card.set_default_state(settings.default_provider == card.config_id)
             elif not unchanged:

@@ -322,8 +322,8 @@ class ProviderCard(QFrame):
 
     @property
     def is_validating(self) -> bool:
-        # Cleared by the done callback, not by the task finishing, so that a caller who sees
-        # the validation over also sees the refreshed card.
+        # Cleared by the done callback, not by the task finishing, so that a caller who finds
+        # the validation over also finds the card refreshed.
         return self.task is not None
 
     @property
