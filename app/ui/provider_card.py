@@ -761,10 +761,14 @@ class ProviderCard(QFrame):
                 outcome = self.tr("Validation failed.")
             next_step = self._next_step(result.category)
             if next_step:
-                outcome = f"{outcome} {next_step}"
-            self._show_status(outcome if on_field else f"{message} {outcome}", "error")
+                outcome = self._sentences(outcome, next_step)
+            self._show_status(outcome if on_field else self._sentences(message, outcome), "error")
             self._offer_fixes(result)
         self.refresh()
+
+    def _sentences(self, first: str, second: str) -> str:
+        # Sentences follow each other with a space in English, without one in Chinese.
+        return self.tr("{first} {second}").format(first=first, second=second)
 
     def _next_step(self, category: Category) -> str:
         """Return the specification's solution for the three documented messages, else ""."""

@@ -528,6 +528,10 @@
         <translation>La validación falló.</translation>
     </message>
     <message>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
         <source>Double-check your API key. Regenerate a new key if needed.</source>
         <translation>Revisa tu clave de API. Genera una clave nueva si hace falta.</translation>
     </message>

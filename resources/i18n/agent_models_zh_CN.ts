@@ -528,6 +528,10 @@
         <translation>验证失败。</translation>
     </message>
     <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
         <source>Double-check your API key. Regenerate a new key if needed.</source>
         <translation>请仔细检查您的 API 密钥，必要时重新生成新密钥。</translation>
     </message>

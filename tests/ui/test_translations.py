@@ -279,3 +279,24 @@ def test_validation_time_in_local_format(
     # Spanish writes the day first, as in 5/12/26.
     status = card.status_label.text().replace("\u200b", "")
     assert re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", status), status
+
+
+def test_chinese_sentences_join_without_space(
+    *,
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+) -> None:
+    language("zh_CN")
+    card = make_window().page.card("openai")
+    assert card is not None
+    driver = drive(card)
+    driver.fill(
+        api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="case:openai-invalid-key"
+    )
+
+    driver.save_and_wait()
+
+    status = card.status_label.accessibleDescription()
+    assert status.startswith("验证失败。未保存任何内容。请")
