@@ -231,7 +231,7 @@ def _command_set_default(args: argparse.Namespace, service: ModelService, out: T
     settings = service.set_default(args.provider)
     print(f"{args.provider} is now the default.", file=out)
 
-    # The window shows a confirmation dialog here. Scripts cannot answer one, so the command
+    # The window shows a confirmation dialog here. Scripts cannot confirm one, so the command
     # still sets the default and only warns.
     config = settings.providers[args.provider]
     if not config.verified:

@@ -75,8 +75,8 @@ def without_secret(result: ValidationResult, secret: Secret) -> ValidationResult
 class SavedConfig:
     """A config as stored, with its key as read back from the secret store.
 
-    ``secret`` is None when no key is saved or it could not be read, and ``key_error`` says
-    why the store failed, so that a caller never has to read the key a second time.
+    ``secret`` is None when no key is saved or it could not be read, and ``key_error`` is
+    the store's failure, so that a caller never has to read the key a second time.
     """
 
     config_id: str

@@ -98,10 +98,10 @@ class SecretStoreError(Exception):
 
 
 class KeychainError(SecretStoreError):
-    """The keychain could not be used; the message names the fix.
+    """The keychain could not be used. The message names the fix.
 
     ``action``, ``config_id`` and ``reason`` (one of the ``REASON_*`` names) let the window
-    say the same in the user's language, with a fix that fits a window.
+    build the same message in the user's language, with a fix that fits a window.
     """
 
     def __init__(

@@ -502,7 +502,7 @@ def decode_settings(raw: bytes) -> dict[str, Any]:
 
 
 def _write_error(step: str, path: Path, error: OSError, folder: Path) -> SettingsWriteError:
-    """Log an OSError that stopped a change of the settings folder; return the error to raise.
+    """Log an OSError that stopped a change of the settings folder, and return the error to raise.
 
     ``step`` is one of the ``STEP_*`` templates, filled with ``path`` and the OS's reason.
     """

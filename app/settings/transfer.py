@@ -445,7 +445,7 @@ class EnvKey:
     config_exists: bool
     importable: bool
     reason: str = ""
-    # Why the window's form would reject the key, and the variable that holds the bad value.
+    # Why the window's form would reject the key, and the variable that contains the bad value.
     key_problem: FieldProblem | None = None
     key_problem_variable: str = ""
 
@@ -567,7 +567,7 @@ def _store_env_keys(
     new_keys: dict[str, Secret],
     environ: Mapping[str, str],
 ) -> None:
-    """Store the keys, then their configs in one settings update; undo the keys if it fails."""
+    """Store the keys, then their configs in one settings update, and undo the keys if it fails."""
     changes = KeyChanges(secrets)
     try:
         for config_id, secret in new_keys.items():

@@ -26,7 +26,7 @@ class BackgroundTask:
     @property
     def running(self) -> bool:
         # The task counts as running until its done callback has run, so that a caller who
-        # sees it stopped also sees what ``on_done`` changed.
+        # finds it stopped also finds what ``on_done`` changed.
         return self.task is not None
 
     def start(self, coroutine: Coroutine[Any, Any, None]) -> asyncio.Task[None]:

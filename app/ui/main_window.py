@@ -76,8 +76,8 @@ class MainWindow(QMainWindow):
         sidebar.setHeaderHidden(True)
         sidebar.setRootIsDecorated(False)
         sidebar.setFixedWidth(190)
-        # Without indentation the selected item is one rounded highlight; a tree paints the
-        # indentation beside it as a separate block. Agents reads as a bold group heading.
+        # A tree paints the indentation beside the selected item as a separate block, so the
+        # sidebar has none. Agents reads as a bold group heading instead.
         sidebar.setIndentation(0)
         sidebar.setAccessibleName(self.tr("Navigation"))
 
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         return sidebar
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Below this width the cards need the sidebar's room; Models is the only page.
+        # Below this width the cards need the sidebar's room, and Models is the only page.
         self.sidebar.setVisible(event.size().width() >= SIDEBAR_MIN_WINDOW_WIDTH)
         super().resizeEvent(event)
 

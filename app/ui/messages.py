@@ -55,6 +55,16 @@ def join_names(names: Iterable[str]) -> str:
     return QLocale().createSeparatedList(list(names))
 
 
+def join_sentences(*sentences: str) -> str:
+    """Join sentences as the user's language does: with a space in English, none in Chinese."""
+    joined = sentences[0] if sentences else ""
+    for sentence in sentences[1:]:
+        joined = QCoreApplication.translate("sentences", "{first} {second}").format(
+            first=joined, second=sentence
+        )
+    return joined
+
+
 def provider_text(text: str) -> str:
     """Return a provider name or External Config label in the user's language, when translated."""
     return translate(PROVIDERS_CONTEXT, text)
@@ -129,12 +139,10 @@ def secret_store_message(error: SecretStoreError, config_name: str = "") -> str:
     if error.action not in actions or error.reason not in reasons:
         return str(error)
 
-    # Sentences follow each other with a space in English, without one in Chinese.
-    sentences = QCoreApplication.translate("keychain", "{action} {reason} {fix}")
-    return sentences.format(
-        action=actions[error.action].format(config=config_name or error.config_id),
-        reason=reasons[error.reason].format(type=error.failure_type),
-        fix=_keychain_fix(error.reason),
+    return join_sentences(
+        actions[error.action].format(config=config_name or error.config_id),
+        reasons[error.reason].format(type=error.failure_type),
+        _keychain_fix(error.reason),
     )
 
 

@@ -426,7 +426,7 @@ class ModelsPage(QWidget):
         return secret_store_message(error, card.display_name if card is not None else "")
 
     def _on_keychain_failed(self, message: str) -> None:
-        # The card shows the whole message; the banner carries the way out.
+        # The card shows the whole message, so the banner only offers the way out.
         del message
         try:
             settings: Settings | None = self.service.load()

@@ -32,6 +32,7 @@ from app.ui.dialogs import confirm
 from app.ui.messages import (
     error_message,
     join_names,
+    join_sentences,
     provider_text,
     result_message,
     secret_store_message,
@@ -87,7 +88,8 @@ class ProviderCard(QFrame):
     default_requested = Signal(str)
     was_reset = Signal(str)
     state_changed = Signal()
-    # A key could not be stored or read: the message, so the page can offer the key file.
+    # Emitted with the message when a key could not be stored or read, so that the page can
+    # offer the key file.
     keychain_failed = Signal(str)
 
     def __init__(
@@ -145,8 +147,8 @@ class ProviderCard(QFrame):
         self.hint_label.setWordWrap(True)
         set_role(self.hint_label, "muted")
         layout.addWidget(self.hint_label)
-        # The grid gives the cards of a row one height; the stretch keeps their buttons and
-        # links level at the bottom.
+        # The grid gives the cards of a row one height, and the stretch keeps their buttons
+        # and links level at the bottom.
         layout.addStretch(1)
         layout.addLayout(self._build_buttons())
         layout.addWidget(self._build_links())
@@ -761,14 +763,10 @@ class ProviderCard(QFrame):
                 outcome = self.tr("Validation failed.")
             next_step = self._next_step(result.category)
             if next_step:
-                outcome = self._sentences(outcome, next_step)
-            self._show_status(outcome if on_field else self._sentences(message, outcome), "error")
+                outcome = join_sentences(outcome, next_step)
+            self._show_status(outcome if on_field else join_sentences(message, outcome), "error")
             self._offer_fixes(result)
         self.refresh()
-
-    def _sentences(self, first: str, second: str) -> str:
-        # Sentences follow each other with a space in English, without one in Chinese.
-        return self.tr("{first} {second}").format(first=first, second=second)
 
     def _next_step(self, category: Category) -> str:
         """Return the specification's solution for the three documented messages, else ""."""

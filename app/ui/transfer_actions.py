@@ -182,8 +182,8 @@ class SettingsTransfer(QObject):
 
     def _report_error(self, template: str, error: object) -> None:
         logger.error("%s", template.format(error=error))
-        shown = error_message(error) if isinstance(error, Exception) else error
-        self.message.emit(template.format(error=shown), "error")
+        translated = error_message(error) if isinstance(error, Exception) else error
+        self.message.emit(template.format(error=translated), "error")
 
     async def _choose_file(
         self, title: str, *, save: bool, suggested_name: str = ""

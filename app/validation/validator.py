@@ -314,9 +314,9 @@ async def _find_suggested_host(
 def _with_api_version_message(
     provider: Provider, config: ProviderConfig, attempt: Attempt
 ) -> Attempt:
-    """Point an Azure answer about the api-version at the API version field.
+    """Point an Azure rejection of the api-version at the API version field.
 
-    Such an answer comes from the right host, so no corrected host is tried for it.
+    Such a response comes from the right host, so no corrected host is tried for it.
     """
     classification = attempt.classification
     if (

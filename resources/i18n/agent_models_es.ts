@@ -528,10 +528,6 @@
         <translation>La validación falló.</translation>
     </message>
     <message>
-        <source>{first} {second}</source>
-        <translation>{first} {second}</translation>
-    </message>
-    <message>
         <source>Double-check your API key. Regenerate a new key if needed.</source>
         <translation>Revisa tu clave de API. Genera una clave nueva si hace falta.</translation>
     </message>
@@ -1064,10 +1060,6 @@
         <translation>El llavero falló ({type}).</translation>
     </message>
     <message>
-        <source>{action} {reason} {fix}</source>
-        <translation>{action} {reason} {fix}</translation>
-    </message>
-    <message>
         <source>Unlock the keychain, for example by logging in to your desktop again, then save again, or choose Keep keys in a file instead.</source>
         <translation>Desbloquea el llavero, por ejemplo volviendo a iniciar sesión en tu escritorio, y guarda de nuevo, o elige Guardar las claves en un archivo.</translation>
     </message>
@@ -1113,6 +1105,13 @@
     <message>
         <source>Session token</source>
         <translation>Token de sesión</translation>
+    </message>
+</context>
+<context>
+    <name>sentences</name>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
     </message>
 </context>
 <context>

@@ -528,10 +528,6 @@
         <translation>验证失败。</translation>
     </message>
     <message>
-        <source>{first} {second}</source>
-        <translation>{first}{second}</translation>
-    </message>
-    <message>
         <source>Double-check your API key. Regenerate a new key if needed.</source>
         <translation>请仔细检查您的 API 密钥，必要时重新生成新密钥。</translation>
     </message>
@@ -1064,10 +1060,6 @@
         <translation>钥匙串出错（{type}）。</translation>
     </message>
     <message>
-        <source>{action} {reason} {fix}</source>
-        <translation>{action}{reason}{fix}</translation>
-    </message>
-    <message>
         <source>Unlock the keychain, for example by logging in to your desktop again, then save again, or choose Keep keys in a file instead.</source>
         <translation>请解锁钥匙串（例如重新登录桌面）后再次保存，或选择“改为将密钥保存在文件中”。</translation>
     </message>
@@ -1113,6 +1105,13 @@
     <message>
         <source>Session token</source>
         <translation>会话令牌</translation>
+    </message>
+</context>
+<context>
+    <name>sentences</name>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
     </message>
 </context>
 <context>

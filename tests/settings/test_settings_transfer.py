@@ -520,7 +520,7 @@ def test_import_env_aws_access_keys(store: SettingsStore, secrets: SettingsSecre
     ("variables", "environ", "words"),
     [
         (["OPENAI_API_KEY"], {}, "not set or not a known key variable"),
-        (["HOME"], {"HOME": "/root"}, "not set or not a known key variable"),
+        (["HOME"], {"HOME": "/home/example"}, "not set or not a known key variable"),
         (["AZURE_OPENAI_API_KEY"], {"AZURE_OPENAI_API_KEY": "k" * 32}, "Save its card first"),
         (
             ["GEMINI_API_KEY", "GOOGLE_API_KEY"],

@@ -38,9 +38,9 @@ def test_long_provider_message_keeps_card_width(
     qtbot.wait(50)
 
     assert card.minimumSizeHint().width() <= width_before
-    shown = card.details.body.text().replace(ZERO_WIDTH_SPACE, "")
-    assert "x" * (MAX_PROVIDER_MESSAGE_CHARS - 1) + "…" in shown
-    assert "x" * MAX_PROVIDER_MESSAGE_CHARS not in shown
+    details_text = card.details.body.text().replace(ZERO_WIDTH_SPACE, "")
+    assert "x" * (MAX_PROVIDER_MESSAGE_CHARS - 1) + "…" in details_text
+    assert "x" * MAX_PROVIDER_MESSAGE_CHARS not in details_text
 
 
 def test_long_redirect_target_keeps_card_width(

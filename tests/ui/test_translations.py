@@ -33,6 +33,27 @@ def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
     remove_translations(qapp, installed)
 
 
+@pytest.fixture
+def save_in_language(
+    language: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    drive: Any,
+    fake_provider: FakeProviderServer,
+) -> Callable[..., Any]:
+    """Return a function that installs a language, saves the OpenAI card and returns its driver."""
+
+    def save(name: str, model_type: str = "gpt-4.1-mini") -> Any:
+        language(name)
+        card = make_window().page.card("openai")
+        assert card is not None
+        driver = drive(card)
+        driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type=model_type)
+        driver.save_and_wait()
+        return driver
+
+    return save
+
+
 @pytest.mark.parametrize(
     ("name", "save", "heading", "invalid_key"),
     [
@@ -200,20 +221,8 @@ def test_unreadable_settings_reported_translated(
 
 
 @pytest.mark.usefixtures("locked_keychain")
-def test_keychain_error_translated(
-    *,
-    language: Callable[[str], None],
-    make_window: Callable[[], MainWindow],
-    drive: Any,
-    fake_provider: FakeProviderServer,
-) -> None:
-    language("zh_CN")
-    card = make_window().page.card("openai")
-    assert card is not None
-    driver = drive(card)
-    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
-
-    driver.save_and_wait()
+def test_keychain_error_translated(save_in_language: Callable[..., Any]) -> None:
+    driver = save_in_language("zh_CN")
 
     assert driver.message("api_key").startswith("无法保存 OpenAI 的密钥。钥匙串已锁定。")
 
@@ -235,24 +244,14 @@ def test_newer_settings_reported_translated(
 
 
 def test_settings_write_error_translated(
-    *,
-    language: Callable[[str], None],
-    make_window: Callable[[], MainWindow],
-    drive: Any,
-    fake_provider: FakeProviderServer,
-    config_dir: Path,
+    save_in_language: Callable[..., Any], config_dir: Path
 ) -> None:
     lock_path = config_dir / "settings.json.lock"
     lock_path.mkdir(parents=True)  # a folder where the lock file belongs stops root too
-    language("zh_CN")
-    card = make_window().page.card("openai")
-    assert card is not None
-    driver = drive(card)
-    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
 
-    driver.save_and_wait()
+    driver = save_in_language("zh_CN")
 
-    status = card.status_label.text().replace("\u200b", "")
+    status = driver.card.status_label.text().replace("\u200b", "")
     # Chinese text uses full-width punctuation.
     assert status.startswith(f"验证成功，但无法写入设置：无法锁定 {lock_path}（")  # noqa: RUF001
     assert status.endswith(
@@ -260,43 +259,18 @@ def test_settings_write_error_translated(
     )
 
 
-def test_validation_time_in_local_format(
-    *,
-    language: Callable[[str], None],
-    make_window: Callable[[], MainWindow],
-    drive: Any,
-    fake_provider: FakeProviderServer,
-) -> None:
-    language("es")
-    card = make_window().page.card("openai")
-    assert card is not None
-    driver = drive(card)
-    driver.fill(api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="gpt-4.1-mini")
-    driver.save_and_wait()
+def test_validation_time_in_local_format(save_in_language: Callable[..., Any]) -> None:
+    driver = save_in_language("es")
 
-    driver.click(card.default_button)  # the card then shows when it was validated
+    driver.click(driver.card.default_button)  # the card then shows when it was validated
 
     # Spanish writes the day first, as in 5/12/26.
-    status = card.status_label.text().replace("\u200b", "")
+    status = driver.card.status_label.text().replace("\u200b", "")
     assert re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", status), status
 
 
-def test_chinese_sentences_join_without_space(
-    *,
-    language: Callable[[str], None],
-    make_window: Callable[[], MainWindow],
-    drive: Any,
-    fake_provider: FakeProviderServer,
-) -> None:
-    language("zh_CN")
-    card = make_window().page.card("openai")
-    assert card is not None
-    driver = drive(card)
-    driver.fill(
-        api_key=KEY, api_host=f"{fake_provider.url}/v1", model_type="case:openai-invalid-key"
-    )
+def test_chinese_sentences_join_without_space(save_in_language: Callable[..., Any]) -> None:
+    driver = save_in_language("zh_CN", "case:openai-invalid-key")
 
-    driver.save_and_wait()
-
-    status = card.status_label.accessibleDescription()
+    status = driver.card.status_label.accessibleDescription()
     assert status.startswith("验证失败。未保存任何内容。请")

@@ -550,8 +550,8 @@ EXTRA_CASES = [
         },
         Category.QUOTA_EXCEEDED,
     ),
-    # LM Studio answers an unknown path with HTTP 200 and this error (lmstudio-bug-tracker
-    # issue 618), for example for a host typed without /v1.
+    # LM Studio replies to an unknown path with HTTP 200 and this error, for example when
+    # the host was typed without /v1.
     ExtraCase(
         "lmstudio-unexpected-endpoint",
         "openai-compatible",
@@ -560,8 +560,7 @@ EXTRA_CASES = [
         Category.WRONG_ENDPOINT,
         headers={"content-type": "application/json; charset=utf-8"},
     ),
-    # Azure rejecting the api-version query parameter (reported in openai/codex issue 3725
-    # and egoist/chatwise-releases issue 258).
+    # Azure rejecting the api-version query parameter: unknown, or too old for the model.
     ExtraCase(
         "azure-api-version-not-supported",
         "azure-openai",
